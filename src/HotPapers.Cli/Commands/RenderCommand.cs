@@ -1,0 +1,59 @@
+using System.CommandLine;
+using HotPapers.Domain;
+using HotPapers.Publishing;
+using HotPapers.Ranking;
+using HotPapers.Store;
+
+namespace HotPapers.Cli.Commands;
+
+/// <summary><c>hotpapers render</c>: write a window's post (or its JSON) from the store.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
+        var until = DateOptions.Optional("--until", "The last listing date of a range.");
+        var outDir = new Option<string>("--out") { Description = "The folder to write into.", Required = true };
+        var format = new Option<OutputFormat>("--format") { Description = "gatsby (the Markdown post) or json.", DefaultValueFactory = _ => OutputFormat.Gatsby };
+        var embeds = new Option<EmbedSource>("--embeds") { Description = "stored (cached oEmbed HTML) or snapshot (rendered from post fields).", DefaultValueFactory = _ => EmbedSource.Stored };
+        var defaults = new ClassicOptions();
+        var paperThreshold = new Option<int>("--paper-threshold") { Description = "Minimum paper score (retweets + favorites).", DefaultValueFactory = _ => defaults.PaperThreshold };
+        var postThreshold = new Option<int>("--post-threshold") { Description = "Minimum post score.", DefaultValueFactory = _ => defaults.PostThreshold };
+        var maxPosts = new Option<int>("--max-posts") { Description = "Posts considered per paper before the post threshold.", DefaultValueFactory = _ => defaults.MaxPosts };
+        var isoDate = new Option<bool>("--iso-date") { Description = "Write the front matter date as ISO 8601 instead of the classic '.Z' form." };
+
+        var command = new Command("render", "Write a day's (or a range's) Hot Papers post from the store.")
+        {
+            date, until, outDir, format, embeds, paperThreshold, postThreshold, maxPosts, isoDate,
+        };
+        command.SetAction(parsed =>
+        {
+            var start = parsed.GetRequiredValue(date);
+            var end = parsed.GetValue(until) ?? start;
+            if (end < start)
+            {
+                error.WriteLine("hotpapers: --until is before --date");
+                return HotPapersCli.BadUsage;
+            }
+            var zone = TimeZoneInfo.Local;
+            using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
+            var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone);
+            var options = new RenderOptions
+            {
+                Format = parsed.GetValue(format),
+                Embeds = parsed.GetValue(embeds),
+                IsoDate = parsed.GetValue(isoDate),
+                Classic = new ClassicOptions
+                {
+                    PaperThreshold = parsed.GetValue(paperThreshold),
+                    PostThreshold = parsed.GetValue(postThreshold),
+                    MaxPosts = parsed.GetValue(maxPosts),
+                },
+            };
+            var path = renderer.RenderToDirectory(new DigestWindow(start, end), parsed.GetRequiredValue(outDir), options);
+            output.WriteLine($"wrote {path}");
+            return HotPapersCli.Success;
+        });
+        return command;
+    }
+}

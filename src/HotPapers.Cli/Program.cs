@@ -1,0 +1,3 @@
+using HotPapers.Cli;
+
+return await HotPapersCli.RunAsync(args, Console.Out, Console.Error);

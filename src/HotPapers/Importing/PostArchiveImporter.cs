@@ -1,0 +1,81 @@
+using System.Text;
+using HotPapers.Social;
+using HotPapers.Store;
+
+namespace HotPapers.Importing;
+
+/// <summary>What importing one file did.</summary>
+public sealed record PostImportResult(string File, int Papers, int Embeds, int EmbedsNotReproducible, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Imports published Hot Papers posts (a blog's whole archive) into the store. Each file is one transaction:
+/// a malformed post is refused whole, and the other files still import. Importing a post twice changes nothing.
+/// </summary>
+public sealed class PostArchiveImporter(HotPapersStore store)
+{
+    public const string SourceName = "import";
+
+    /// <summary>The Markdown posts named by the arguments: files as given, directories searched for <c>*---Hot-Papers.md</c>.</summary>
+    public static IReadOnlyList<string> FindPostFiles(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else
+                files.Add(path);
+        }
+        return files;
+    }
+
+    public PostImportResult ImportFile(string path)
+    {
+        string content;
+        try
+        {
+            content = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return new PostImportResult(path, 0, 0, 0, $"{path}: cannot read: {e.Message}");
+        }
+        try
+        {
+            return Import(HotPapersPostParser.Parse(path, content));
+        }
+        catch (PostFormatException e)
+        {
+            return new PostImportResult(path, 0, 0, 0, e.Message);
+        }
+    }
+
+    public PostImportResult Import(ImportedPost post)
+    {
+        var embeds = 0;
+        var notReproducible = 0;
+        store.Write(tx =>
+        {
+            tx.UpsertDigest(post.Window, post.GeneratedAt, SourceName);
+            foreach (var paper in post.Papers)
+            {
+                tx.UpsertPaper(paper.Paper);
+                tx.SetReportedTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt);
+                for (var i = 0; i < paper.Embeds.Count; i++)
+                {
+                    var embed = paper.Embeds[i];
+                    tx.UpsertPost(embed.Post, PostSource.Embed);
+                    tx.LinkPost(paper.Paper.Id, embed.Post.Platform, embed.Post.PostId, embedOrder: i + 1);
+                    tx.UpsertEmbed(embed.Post.Platform, embed.Post.PostId, embed.Html, SourceName);
+                    embeds++;
+                    // The stored HTML is what the post shows; a snapshot that differs would show something else.
+                    if (TweetEmbedRenderer.Render(embed.Post) != embed.Html) notReproducible++;
+                }
+            }
+        });
+        return new PostImportResult(post.SourceName, post.Papers.Count, embeds, notReproducible, null);
+    }
+}

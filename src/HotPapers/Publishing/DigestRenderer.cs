@@ -1,0 +1,59 @@
+using HotPapers.Domain;
+using HotPapers.Ranking;
+using HotPapers.Social;
+using HotPapers.Store;
+
+namespace HotPapers.Publishing;
+
+public enum OutputFormat
+{
+    Gatsby,
+    Json,
+}
+
+public enum EmbedSource
+{
+    /// <summary>The cached oEmbed HTML; a post without one is rendered as a snapshot.</summary>
+    Stored,
+
+    /// <summary>Every embed rendered from the post's structured fields, never from stored HTML.</summary>
+    Snapshot,
+}
+
+public sealed record RenderOptions
+{
+    public OutputFormat Format { get; init; } = OutputFormat.Gatsby;
+    public EmbedSource Embeds { get; init; } = EmbedSource.Stored;
+    public ClassicOptions Classic { get; init; } = new();
+    public bool IsoDate { get; init; }
+}
+
+/// <summary>Renders a window from the store: load, rank with the classic rules, write the post atomically.</summary>
+public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, TimeZoneInfo localZone)
+{
+    public RankedDigest Rank(DigestWindow window, RenderOptions options)
+    {
+        var candidates = store.LoadCandidates(window, localZone);
+        // An imported or already written digest keeps its own generation time; a new one takes the clock's.
+        var generatedAt = candidates.GeneratedAt ?? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), localZone).DateTime;
+        return ClassicRanking.Rank(candidates, generatedAt, options.Classic, post => EmbedHtml(post, options.Embeds));
+    }
+
+    public string RenderText(DigestWindow window, RenderOptions options)
+    {
+        var ranked = Rank(window, options);
+        return options.Format == OutputFormat.Json ? DigestJsonWriter.Write(ranked) : GatsbyPostWriter.Write(ranked, options.IsoDate);
+    }
+
+    /// <summary>Writes <c>DIR/&lt;date_str&gt;---Hot-Papers.md</c> (or <c>.json</c>) atomically and returns its path.</summary>
+    public string RenderToDirectory(DigestWindow window, string directory, RenderOptions options)
+    {
+        var name = options.Format == OutputFormat.Json ? $"{window.FileStem}---Hot-Papers.json" : window.FileName;
+        var path = Path.Combine(directory, name);
+        AtomicFile.WriteAllText(path, RenderText(window, options));
+        return path;
+    }
+
+    private static string EmbedHtml(CandidatePost post, EmbedSource source) =>
+        source == EmbedSource.Stored && post.StoredHtml is { } html ? html : TweetEmbedRenderer.Render(post.Post);
+}
