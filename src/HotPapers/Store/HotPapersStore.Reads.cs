@@ -113,7 +113,7 @@ public sealed partial class HotPapersStore
         return posts;
     }
 
-    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    internal DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;

@@ -8,7 +8,7 @@ namespace HotPapers.Store;
 /// The writes of one unit of work. Every write is an upsert keyed by the natural key (paper id, platform and
 /// post id, …), so repeating a unit of work changes nothing; snapshots are appended, keyed by their time.
 /// </summary>
-public sealed class StoreTransaction
+public sealed partial class StoreTransaction
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -106,7 +106,7 @@ public sealed class StoreTransaction
             ("at", StoreTime.Local(generatedAtLocal)), ("source", source));
     }
 
-    private void Run(string sql, params (string Name, object? Value)[] parameters)
+    internal void Run(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
