@@ -17,8 +17,10 @@ public enum EntityKind
 /// <see cref="EntityKind.Media"/>, the tag for a hashtag (without '#'), the symbol for a cashtag
 /// (without '$'), the linked account's canonical handle for a mention (its case may differ from the text).
 /// <see cref="Display"/> is the text shown instead of the URL where that differs (<c>pic.twitter.com/…</c>).
+/// <see cref="Expanded"/> is where a shortened link really leads (X API <c>expanded_url</c>), when a source told us;
+/// embed HTML never does.
 /// </summary>
-public sealed record PostEntity(EntityKind Kind, int Start, int End, string Value, string? Display = null);
+public sealed record PostEntity(EntityKind Kind, int Start, int End, string Value, string? Display = null, string? Expanded = null);
 
 /// <summary>
 /// A post on a social platform that links a paper. <see cref="Text"/> is plain text with real newlines and
