@@ -78,5 +78,16 @@ internal static class Migrations
             );
             CREATE INDEX ix_paper_posts_post ON paper_posts (platform, post_id);
             """),
+        // Step 3 (social sources): every paper a post mentions, kept even while the paper is not in the store yet
+        // (paper_posts needs the paper row); LinkPendingMentions turns them into paper_posts once it is.
+        (3, """
+            CREATE TABLE post_mentions (
+                platform TEXT NOT NULL,
+                post_id  TEXT NOT NULL,
+                arxiv_id TEXT NOT NULL,
+                PRIMARY KEY (platform, post_id, arxiv_id)
+            );
+            CREATE INDEX ix_post_mentions_paper ON post_mentions (arxiv_id);
+            """),
     ];
 }
