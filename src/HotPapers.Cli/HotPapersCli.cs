@@ -13,13 +13,19 @@ public static class HotPapersCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs with settings read through <paramref name="environment"/> (tests pass their own).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
+        var settings = new Settings(environment);
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
         root.Subcommands.Add(ImportCommands.Create(output, error));
         root.Subcommands.Add(RenderCommand.Create(output, error));
+        root.Subcommands.Add(CollectCommand.Create(output, error, settings));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

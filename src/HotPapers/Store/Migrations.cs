@@ -78,5 +78,16 @@ internal static class Migrations
             );
             CREATE INDEX ix_paper_posts_post ON paper_posts (platform, post_id);
             """),
+        (2, """
+            -- arXiv collection: how each paper came to be listed that day, and what the metadata API said about it.
+            ALTER TABLE announcements ADD COLUMN kind TEXT NULL;  -- 'new' | 'cross' (NULL: imported, unknown)
+            CREATE TABLE arxiv_fetches (
+                arxiv_id     TEXT PRIMARY KEY,
+                status       TEXT NOT NULL,  -- 'fetched' | 'unknown' (no entry came back) | 'error' (error entry) | 'failed' (request failed)
+                version      INTEGER NULL,   -- the version the API returned
+                detail       TEXT NULL,
+                attempted_at TEXT NOT NULL   -- ISO 8601 UTC
+            );
+            """),
     ];
 }
