@@ -28,7 +28,16 @@ public static class HotPapersCli
             await error.WriteLineAsync("Run 'hotpapers --help' for usage.");
             return BadUsage;
         }
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await parsed.InvokeAsync(invocation);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(invocation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One line, no stack trace: the user needs the reason, not our internals.
+            await error.WriteLineAsync($"hotpapers: {e.Message}");
+            return Failure;
+        }
     }
 }

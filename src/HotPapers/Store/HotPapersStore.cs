@@ -22,6 +22,9 @@ public sealed partial class HotPapersStore : IDisposable
             ? new SqliteConnectionStringBuilder(location)
             : new SqliteConnectionStringBuilder { DataSource = location };
         builder.Pooling = false;
+        // A new store in a folder that does not exist yet: make the folder rather than fail.
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            Directory.CreateDirectory(folder);
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         var store = new HotPapersStore(connection);
