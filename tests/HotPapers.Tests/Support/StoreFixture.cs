@@ -8,14 +8,27 @@ namespace HotPapers.Tests.Support;
 public sealed class StoreFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly TestDatabase? _postgres;
 
-    public StoreFixture()
+    public StoreFixture(StoreBackend backend = StoreBackend.Sqlite)
     {
-        DbPath = _dir.File("hotpapers.db");
+        if (backend == StoreBackend.Postgres)
+        {
+            _postgres = TestPostgres.CreateDatabase();
+            DbPath = _postgres.ConnectionString;
+        }
+        else
+        {
+            DbPath = _dir.File("hotpapers.db");
+        }
         Store = HotPapersStore.Open(DbPath);
     }
 
+    /// <summary>What <c>--db</c> would say: the SQLite file, or the PostgreSQL connection string.</summary>
     public string DbPath { get; }
+
+    /// <summary>Another connection to the same store, as a second process would have.</summary>
+    public HotPapersStore OpenAnother() => HotPapersStore.Open(DbPath);
 
     public HotPapersStore Store { get; }
 
@@ -35,6 +48,7 @@ public sealed class StoreFixture : IDisposable
     public void Dispose()
     {
         Store.Dispose();
+        _postgres?.Dispose();
         _dir.Dispose();
     }
 }
