@@ -103,11 +103,11 @@ public sealed partial class HotPapersStore : IDisposable
         Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         foreach (var (version, sql) in Migrations.Steps)
         {
-            if (SchemaVersion >= version) continue;
+            if (IsApplied(version)) continue;
             using var transaction = _connection.BeginTransaction();
             // SQLite transactions here begin IMMEDIATE, which already holds the write lock.
             if (Backend == StoreBackend.Postgres) Execute("SELECT pg_advisory_xact_lock(731966)", transaction);
-            if (Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction), System.Globalization.CultureInfo.InvariantCulture) < version)
+            if (!IsApplied(version, transaction))
             {
                 Execute(sql, transaction);
                 Execute($"INSERT INTO schema_version (version) VALUES ({version})", transaction);
@@ -115,6 +115,10 @@ public sealed partial class HotPapersStore : IDisposable
             transaction.Commit();
         }
     }
+
+    /// <summary>Steps are tracked one by one, so a step numbered below one already applied still runs.</summary>
+    private bool IsApplied(int version, DbTransaction? transaction = null) =>
+        Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM schema_version WHERE version = {version}", transaction), System.Globalization.CultureInfo.InvariantCulture) > 0;
 
     private void Execute(string sql, DbTransaction? transaction = null)
     {

@@ -78,5 +78,14 @@ internal static class Migrations
             );
             CREATE INDEX ix_paper_posts_post ON paper_posts (platform, post_id);
             """),
+        (6, """
+            CREATE TABLE run_steps (
+                window_key   TEXT NOT NULL,  -- the digest's date_str
+                step         TEXT NOT NULL,
+                completed_at TEXT NOT NULL,  -- ISO 8601 UTC
+                summary      TEXT NOT NULL,
+                PRIMARY KEY (window_key, step)
+            );
+            """),
     ];
 }
