@@ -18,6 +18,7 @@ public static class HotPapersCli
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
+        root.Options.Add(Settings.Overrides);
         root.Subcommands.Add(ImportCommands.Create(output, error));
         root.Subcommands.Add(RenderCommand.Create(output, error));
 

@@ -35,7 +35,7 @@ internal static class RenderCommand
                 error.WriteLine("hotpapers: --until is before --date");
                 return HotPapersCli.BadUsage;
             }
-            var zone = TimeZoneInfo.Local;
+            var zone = Settings.TimeZone(Settings.Load(parsed));
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
             var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone);
             var options = new RenderOptions
