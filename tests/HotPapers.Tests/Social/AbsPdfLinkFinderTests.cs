@@ -15,6 +15,8 @@ public sealed class AbsPdfLinkFinderTests
     [InlineData("https://export.arxiv.org/abs/2010.13581?context=cs", "2010.13581")]
     [InlineData("HTTPS://ARXIV.ORG/abs/2010.13581", "2010.13581")]
     [InlineData("https://arxiv.org/abs/hep-th/9901001v1", "hep-th/9901001")]
+    [InlineData("arxiv.org/abs/1412.7878", "1412.7878")]
+    [InlineData("arxiv.org/abs/0704.0001", "0704.0001")]
     [InlineData("Schöne Arbeit 🎉 arxiv.org/abs/2401.04088 and arxiv.org/pdf/2401.04088", "2401.04088")]
     public void Finds_abs_and_pdf_links(string text, string id) => Assert.Equal([id], Find(text));
 
@@ -27,6 +29,13 @@ public sealed class AbsPdfLinkFinderTests
     [InlineData("https://arxiv.org.example.com/abs/2010.13581")]
     [InlineData("https://notarxiv.org/abs/2010.13581")]
     [InlineData("arxiv.org/abs/2401.0...")]
+    [InlineData("arxiv.org/abs/2010.1358...")]
+    [InlineData("arxiv.org/abs/2010.1358")]
+    [InlineData("arxiv.org/abs/1501.1234")]
+    [InlineData("arxiv.org/abs/1412.12345")]
+    [InlineData("arxiv.org/abs/1313.12345")]
+    [InlineData("arxiv.org/abs/0703.1234")]
+    [InlineData("arxiv.org/abs/2010.00000")]
     [InlineData("https://t.co/G3geBSxlSU")]
     [InlineData("no links at all")]
     public void Ignores_what_is_not_a_paper_link(string text) => Assert.Empty(Find(text));

@@ -17,12 +17,27 @@ internal sealed partial class AbsPdfLinkFinder : IArxivIdFinder
         List<ArxivId>? found = null;
         foreach (Match match in Link().Matches(textOrUrl))
         {
-            var url = "https://" + match.Groups["host"].Value.ToLowerInvariant() + match.Groups["path"].Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"');
-            if (!ArxivId.TryFromPaperUrl(url, out var id)) continue;
+            var path = match.Groups["path"].Value;
+            // Link text shortened for display ("arxiv.org/abs/2401.0...") names no paper; the facet has the full URL.
+            if (path.EndsWith("...", StringComparison.Ordinal) || path.EndsWith('\u2026')) continue;
+            var url = "https://" + match.Groups["host"].Value.ToLowerInvariant() + path.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"');
+            if (!ArxivId.TryFromPaperUrl(url, out var id) || !PlausibleNewStyle(id.Value)) continue;
             found ??= [];
             if (!found.Contains(id)) found.Add(id);
         }
         return found ?? (IReadOnlyList<ArxivId>)[];
+    }
+
+    /// <summary>The new-style rules the bare parser leaves out: a real month, 4 digits to 1412, 5 from 1501.</summary>
+    private static bool PlausibleNewStyle(string id)
+    {
+        if (id.Contains('/')) return true;
+        var yymm = int.Parse(id.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+        var month = yymm % 100;
+        var digits = id.Length - 5;
+        if (month is < 1 or > 12 || yymm < 704) return false;
+        if (id.AsSpan(5).IndexOfAnyExcept('0') < 0) return false;
+        return yymm <= 1412 ? digits == 4 : digits == 5;
     }
 
     // The host must not be part of a longer name (notarxiv.org, arxiv.org.evil.com).
