@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using HotPapers.Domain;
 
 namespace HotPapers.Store;
@@ -11,7 +13,7 @@ public sealed partial class StoreTransaction
     /// </summary>
     public void KeepBlueskyPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset? indexedAt)
     {
-        Run("""
+        Hot("""
             INSERT INTO bluesky_posts (post_id, did, cid, has_embed, indexed_at, likes, reposts, quotes, replies, snapshot_due, deleted)
             VALUES (@id, @did, @cid, @embed, @indexed, 0, 0, 0, NULL, 0, 0)
             ON CONFLICT (post_id) DO UPDATE SET cid = COALESCE(excluded.cid, bluesky_posts.cid), has_embed = excluded.has_embed,
@@ -34,7 +36,7 @@ public sealed partial class StoreTransaction
     /// <summary>Adds counted changes and marks the post as due for a snapshot. Counts can go down (deletes).</summary>
     public void AddBlueskyCounts(string uri, long likes, long reposts, long quotes)
     {
-        Run("""
+        Hot("""
             UPDATE bluesky_posts SET likes = likes + @likes, reposts = reposts + @reposts, quotes = quotes + @quotes, snapshot_due = 1
             WHERE post_id = @id
             """,
@@ -53,7 +55,7 @@ public sealed partial class StoreTransaction
 
     /// <summary>Remembers a like, repost or quote of a kept post; false when it was already counted.</summary>
     public bool AddBlueskyEngagement(string actorDid, string collection, string rkey, string subject) =>
-        Affected("""
+        Hot("""
             INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (@did, @collection, @rkey, @subject)
             ON CONFLICT (actor_did, collection, rkey) DO NOTHING
             """,
@@ -62,7 +64,7 @@ public sealed partial class StoreTransaction
     /// <summary>Forgets an engagement whose record was deleted; returns the post it had counted for, if any.</summary>
     public string? RemoveBlueskyEngagement(string actorDid, string collection, string rkey)
     {
-        using var command = Prepare("""
+        var command = Statement("""
             DELETE FROM bluesky_engagements WHERE actor_did = @did AND collection = @collection AND rkey = @rkey
             RETURNING subject
             """,
@@ -92,7 +94,7 @@ public sealed partial class StoreTransaction
     /// </summary>
     public void UpsertSnapshot(EngagementSnapshot snapshot)
     {
-        Run("""
+        Hot("""
             INSERT INTO engagement_snapshots (platform, post_id, reposts, likes, measured_at) VALUES (@platform, @id, @reposts, @likes, @at)
             ON CONFLICT (platform, post_id, measured_at) DO UPDATE SET reposts = excluded.reposts, likes = excluded.likes
             """,
@@ -111,7 +113,7 @@ public sealed partial class StoreTransaction
 
     /// <summary>Records that an event was applied; false when it already was (a replay after a rewind).</summary>
     public bool MarkJetstreamSeen(string eventKey, long timeUs) =>
-        Affected("INSERT INTO jetstream_seen (event_key, time_us) VALUES (@key, @t) ON CONFLICT (event_key) DO NOTHING",
+        Hot("INSERT INTO jetstream_seen (event_key, time_us) VALUES (@key, @t) ON CONFLICT (event_key) DO NOTHING",
             ("key", eventKey), ("t", timeUs)) > 0;
 
     public void PruneJetstreamSeen(long olderThanTimeUs) =>
@@ -123,12 +125,12 @@ public sealed partial class StoreTransaction
     /// </summary>
     public void LinkArxiv(string platform, string postId, ArxivId paper)
     {
-        Run("""
+        Hot("""
             INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """,
             ("platform", platform), ("id", postId), ("paper", paper.Value));
-        Run("""
+        Hot("""
             INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
             SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
@@ -146,6 +148,33 @@ public sealed partial class StoreTransaction
             WHERE true
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
             """);
+
+    // The listener runs the same few statements thousands of times a second: prepare each once per connection
+    // and rebind, instead of parsing the SQL on every call. The cache dies with its connection.
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Statements = new();
+
+    private DbCommand Statement(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cache = Statements.GetOrCreateValue(_connection);
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+            }
+            cache[sql] = command;
+        }
+        command.Transaction = _transaction;
+        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        return command;
+    }
+
+    /// <summary>Runs a cached statement; returns the rows it changed.</summary>
+    private int Hot(string sql, params (string Name, object? Value)[] parameters) => Statement(sql, parameters).ExecuteNonQuery();
 
     private static int ClampToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
 
