@@ -23,9 +23,14 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
     private readonly ConcurrentQueue<int> _dropAfter;
 
     public JetstreamReplayServer(IEnumerable<string> jsonLines, IEnumerable<int>? dropAfter = null)
+        : this(jsonLines.Select(Encoding.UTF8.GetBytes), dropAfter)
+    {
+    }
+
+    public JetstreamReplayServer(IEnumerable<byte[]> utf8Lines, IEnumerable<int>? dropAfter = null)
     {
         var previous = 0L;
-        _events = jsonLines.Select(line => Index(line, ref previous)).OrderBy(e => e.TimeUs).ToArray();
+        _events = utf8Lines.Select(line => Index(line, ref previous)).OrderBy(e => e.TimeUs).ToArray();
         _dropAfter = new ConcurrentQueue<int>(dropAfter ?? []);
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -44,7 +49,7 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
     private long _sent;
 
     /// <summary>Reads what the server filters on; a broken line is replayed as it is, where it stood.</summary>
-    private static (long TimeUs, string? Collection, byte[] Utf8) Index(string line, ref long previous)
+    private static (long TimeUs, string? Collection, byte[] Utf8) Index(byte[] line, ref long previous)
     {
         try
         {
@@ -52,11 +57,11 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
             var root = doc.RootElement;
             var collection = root.TryGetProperty("commit", out var commit) && commit.TryGetProperty("collection", out var c) ? c.GetString() : null;
             previous = root.GetProperty("time_us").GetInt64();
-            return (previous, collection, Encoding.UTF8.GetBytes(line));
+            return (previous, collection, line);
         }
         catch (JsonException)
         {
-            return (previous, null, Encoding.UTF8.GetBytes(line));
+            return (previous, null, line);
         }
     }
 

@@ -13,7 +13,10 @@ public sealed record Engaged(string Collection, string ActorDid, string Rkey, st
 public sealed record Disengaged(string Collection, string ActorDid, string Rkey) : EventFacts;
 public sealed record OtherEvent : EventFacts;
 
-public sealed record GeneratedEvent(long TimeUs, string Json, EventFacts Facts);
+public sealed record GeneratedEvent(long TimeUs, byte[] Utf8, EventFacts Facts)
+{
+    public string Json => Encoding.UTF8.GetString(Utf8);
+}
 
 /// <summary>
 /// Builds a realistic Jetstream stream (spec §5.4 shapes): mostly likes, posts and reposts of ordinary posts, a
@@ -63,7 +66,8 @@ public sealed class JetstreamStreamGenerator
             < 0.75 => Engage(did, Like, _otherPosts.Count > 0 ? Pick(_otherPosts) : PostUri(Did(7), Tid(_timeUs - 1_000_000))),
             < 0.84 => Engage(did, Repost, _otherPosts.Count > 0 ? Pick(_otherPosts) : PostUri(Did(8), Tid(_timeUs - 2_000_000))),
             < 0.93 when _engagements.Count > 0 => Disengage(),
-            < 0.945 when _quotes.Count > 0 => DeleteQuote(),
+            < 0.935 when _quotes.Count > 0 => DeleteQuote(),
+            < 0.945 => PlainPost(did),
             < 0.95 when _keptPosts.Count > 20 => DeleteKeptPost(),
             < 0.97 => DeleteOther(did),
             < 0.985 => Identity(did),
@@ -293,7 +297,7 @@ public sealed class JetstreamStreamGenerator
             body(w);
             w.WriteEndObject();
         }
-        return new GeneratedEvent(_timeUs, Encoding.UTF8.GetString(buffer.WrittenSpan), facts);
+        return new GeneratedEvent(_timeUs, buffer.WrittenSpan.ToArray(), facts);
     }
 
     private static string Time(long timeUs) =>
