@@ -13,14 +13,19 @@ public static class HotPapersCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
+        var settings = new Lazy<Settings>(() => environment is null ? Settings.FromProcess() : new Settings(environment));
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
         root.Options.Add(Settings.Overrides);
         root.Subcommands.Add(ImportCommands.Create(output, error));
         root.Subcommands.Add(RenderCommand.Create(output, error));
+        root.Subcommands.Add(CollectCommand.Create(
+            CollectBlueskyCommand.Create(output, error, () => settings.Value),
+            CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
+        root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
