@@ -20,6 +20,8 @@ public static class HotPapersCli
         root.Options.Add(GlobalOptions.Now);
         root.Subcommands.Add(ImportCommands.Create(output, error));
         root.Subcommands.Add(RenderCommand.Create(output, error));
+        root.Subcommands.Add(SiteCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
