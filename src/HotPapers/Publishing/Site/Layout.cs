@@ -18,6 +18,8 @@ internal static class Layout
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>").Text(title).Append("</title>\n")
+          // No icon file: an empty data URL keeps browsers from asking the server for /favicon.ico.
+          .Append("<link rel=\"icon\" href=\"data:,\">\n")
           .Append("<link rel=\"stylesheet\" href=\"").Append(root).Append(SitePaths.Stylesheet).Append("\">\n")
           .Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Text(options.Title).Append("\" href=\"").Append(root).Append(SitePaths.Feed).Append("\">\n");
         if (headExtra is not null) sb.Append(headExtra);
