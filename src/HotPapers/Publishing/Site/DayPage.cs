@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HotPapers.Publishing;
 using HotPapers.Ranking;
 
 namespace HotPapers.Publishing.Site;
@@ -51,6 +50,8 @@ internal static class DayPage
         sb.Append("</article>\n");
     }
 
+    private static int Counted(CandidatePost post) => post.Post.RepostOf is null ? post.Counts?.Score ?? 0 : 0;
+
     /// <summary>Which posts made the score and how much each counted; for an imported day, only the totals are known.</summary>
     private static void AppendBreakdown(StringBuilder sb, DayView day, RankedPaper ranked)
     {
@@ -69,7 +70,8 @@ internal static class DayPage
         var shownIds = ranked.Posts.Select(p => (p.Candidate.Post.Platform, p.Candidate.Post.PostId)).ToHashSet();
         sb.Append("<table>\n<thead><tr><th scope=\"col\">Post</th><th scope=\"col\">Platform</th><th scope=\"col\" class=\"num\">Reposts</th>")
           .Append("<th scope=\"col\" class=\"num\">Likes</th><th scope=\"col\" class=\"num\">Counted</th><th scope=\"col\">Shown</th></tr></thead>\n<tbody>\n");
-        foreach (var post in candidate.Posts.OrderByDescending(p => p.Counts?.Score ?? -1))
+        // Largest contribution first; reposts and unmeasured posts (which count nothing) last.
+        foreach (var post in candidate.Posts.OrderByDescending(Counted).ThenByDescending(p => p.Counts?.Score ?? -1))
         {
             var p = post.Post;
             sb.Append("<tr><td>@").Text(p.AuthorHandle).Append(", ").Append(p.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
@@ -77,7 +79,7 @@ internal static class DayPage
             if (post.Counts is { } counts)
             {
                 sb.Append("<td class=\"num\">").Append(Layout.Number(counts.Reposts)).Append("</td><td class=\"num\">").Append(Layout.Number(counts.Likes)).Append("</td>");
-                sb.Append("<td class=\"num\">").Append(p.RepostOf is null ? Layout.Number(counts.Score) : "0 (repost)").Append("</td>");
+                sb.Append("<td class=\"num\">").Append(p.RepostOf is null ? Layout.Number(Counted(post)) : "0 (repost)").Append("</td>");
             }
             else
             {
