@@ -146,6 +146,18 @@ public sealed partial class HotPapersStore
         return ids;
     }
 
+    /// <summary>
+    /// A second connection to the same store file, so a long read (a site build) can load on two threads; null
+    /// for an in-memory store, which a second connection would not see.
+    /// </summary>
+    public HotPapersStore? OpenAnother()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_connection.ConnectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+            return null;
+        return Open(builder.ToString());
+    }
+
     private static (string, object?)[] IdParameter(ArxivId? only) => only is { } id ? [("id", id.Value)] : [];
 
     private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

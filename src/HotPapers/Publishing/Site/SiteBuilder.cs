@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
+using HotPapers.Store;
 
 namespace HotPapers.Publishing.Site;
 
@@ -45,21 +46,28 @@ public sealed class SiteBuilder(SiteModel model)
         void Write(SiteFile file)
         {
             File.WriteAllBytes(Path.Combine(root, file.Path), file.Content);
-            files++;
+            Interlocked.Increment(ref files);
         }
 
-        // Days: ranked once each; the index and the feed reuse the summaries.
-        var windows = model.Windows();
-        var summaries = new List<DaySummary>(windows.Count);
-        foreach (var window in windows)
+        // Papers' data loads on a second connection (when the store is a file) while the days are ranked on this one.
+        var second = model.Store.OpenAnother();
+        var paperData = second is null ? null : Task.Run(() =>
         {
-            var day = model.Day(window);
-            Write(model.DayPage(day));
-            Write(SiteModel.DayJson(day));
-            summaries.Add(day.Summary());
-        }
+            using (second) return (second.LoadListedPapers(), second.LoadPaperActivity());
+        });
+
+        // Days: the store is read on this thread, while other cores render and write the pages.
+        // Each day is ranked once; the index and the feed reuse its summary.
+        var windows = model.Windows();
+        var summaries = new DaySummary[windows.Count];
+        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window), Index: i)), item =>
+        {
+            Write(model.DayPage(item.Day));
+            Write(SiteModel.DayJson(item.Day));
+            summaries[item.Index] = item.Day.Summary();
+        });
         progress?.Report($"{windows.Count} days");
-        var pageCount = model.IndexPageCount(summaries.Count);
+        var pageCount = model.IndexPageCount(summaries.Length);
         for (var page = 1; page <= pageCount; page++)
         {
             var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
@@ -68,25 +76,52 @@ public sealed class SiteBuilder(SiteModel model)
         Write(model.Feed(summaries.Take(model.Options.FeedEntries).ToList()));
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
-        var listed = model.Store.LoadListedPapers();
-        var activity = model.Store.LoadPaperActivity();
-        foreach (var paper in listed)
+        var (listed, activity) = paperData is null
+            ? (model.Store.LoadListedPapers(), model.Store.LoadPaperActivity())
+            : paperData.GetAwaiter().GetResult();
+        Parallel.ForEach(listed, paper =>
         {
-            var view = model.PaperView(paper, activity.TryGetValue(paper.Paper.Id.Value, out var a) ? a : Store.PaperActivity.None);
+            var view = model.PaperView(paper, activity.TryGetValue(paper.Paper.Id.Value, out var a) ? a : PaperActivity.None);
             Write(model.PaperPage(view));
             Write(SiteModel.PaperJson(view));
-        }
+        });
         progress?.Report($"{listed.Count} papers");
 
         var categories = SiteModel.Categories(listed);
-        foreach (var category in categories)
+        Parallel.ForEach(categories, category =>
+        {
             foreach (var page in model.CategoryPages(category)) Write(page);
+        });
         Write(model.CategoryIndex(categories));
 
         Write(model.SearchPage());
         Write(SiteModel.SearchIndex(listed));
         foreach (var asset in SiteModel.Assets()) Write(asset);
         return (files, windows.Count, listed.Count, categories.Count);
+    }
+
+    /// <summary>
+    /// Enumerates <paramref name="source"/> on the calling thread (it reads the store) and runs
+    /// <paramref name="render"/> on the items on worker threads, a bounded number of items ahead.
+    /// </summary>
+    private static void RenderAlongside<T>(IEnumerable<T> source, Action<T> render)
+    {
+        using var queue = new BlockingCollection<T>(boundedCapacity: 64);
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1))
+            .Select(_ => Task.Run(() =>
+            {
+                foreach (var item in queue.GetConsumingEnumerable()) render(item);
+            }))
+            .ToArray();
+        try
+        {
+            foreach (var item in source) queue.Add(item);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            Task.WaitAll(workers);
+        }
     }
 
     private static void CheckReplaceable(string target)
