@@ -43,6 +43,7 @@ public sealed class SiteBrowserTests
         await page.GotoAsync(server.Address.ToString());
         Assert.Equal("Hot Papers", await page.TitleAsync());
         await Screenshot(page, "index.png");
+        await CheckAccessibility(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Hot Papers 2021-06-09", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/days/2021-06-09.html");
@@ -51,7 +52,9 @@ public sealed class SiteBrowserTests
         Assert.Equal("1. A Survey of Transformers", await first.Locator("h2").InnerTextAsync());
         Assert.StartsWith("retweets: 17382, favorites: 49", await first.Locator(".stats").InnerTextAsync());
         Assert.Contains("A comprehensive overview of Transformer variants.", await first.Locator("figure.post blockquote").First.InnerTextAsync());
+        await page.EvaluateAsync("document.getElementById('p1').scrollIntoView()");
         await Screenshot(page, "day.png");
+        await CheckAccessibility(page);
 
         await first.GetByRole(AriaRole.Link, new() { Name = "A Survey of Transformers" }).ClickAsync();
         await page.WaitForURLAsync("**/papers/2106.04554.html");
@@ -59,11 +62,13 @@ public sealed class SiteBrowserTests
         Assert.Equal(1, await page.Locator("figure.chart svg[role=img]").CountAsync());
         Assert.Contains("17,382", await page.Locator("table.history").InnerTextAsync());
         await Screenshot(page, "paper.png");
+        await CheckAccessibility(page);
 
         await page.GotoAsync(new Uri(server.Address, "search.html?q=vision+transformers").ToString());
         await page.Locator("#search-results li").First.WaitForAsync();
         Assert.Contains("Scaling Vision Transformers", await page.Locator("#search-results").InnerTextAsync());
         await Screenshot(page, "search.png");
+        await CheckAccessibility(page);
 
         // A phone: the day page must fit the width without sideways scrolling.
         await page.SetViewportSizeAsync(390, 844);
@@ -82,6 +87,25 @@ public sealed class SiteBrowserTests
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// The structural checks a screen-reader user relies on: the language, one h1, no skipped heading level,
+    /// every image-like element named, and the skip link first in the tab order, moving focus to the content.
+    /// </summary>
+    private static async Task CheckAccessibility(IPage page)
+    {
+        var url = page.Url;
+        Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        var levels = await page.EvaluateAsync<int[]>("Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => +h.tagName[1])");
+        for (var i = 1; i < levels.Length; i++) Assert.True(levels[i] <= levels[i - 1] + 1, $"{url}: heading h{levels[i]} follows h{levels[i - 1]}");
+        Assert.Equal(0, await page.Locator("img:not([alt]), svg[role=img]:not([aria-labelledby]), input:not([id])").CountAsync());
+        await page.EvaluateAsync("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 
     private static Task Screenshot(IPage page, string name) =>
