@@ -156,3 +156,40 @@ public sealed class SitePagesTests
         Assert.DoesNotContain(Directory.EnumerateDirectories(site.Directory), d => Path.GetFileName(d).StartsWith("site.", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The site commands' usage errors and the widgets option.</summary>
+public sealed class SiteCommandTests
+{
+    [Fact]
+    public async Task Bad_base_url_is_bad_usage_and_a_foreign_folder_is_a_failure()
+    {
+        using var site = new TempSite().WithSeeds();
+        var foreign = Path.Combine(site.Directory, "mine");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "notes.txt"), "keep me");
+        var error = new StringWriter();
+
+        Assert.Equal(2, await HotPapers.Cli.HotPapersCli.RunAsync(["--db", site.DbPath, "site", "build", "--out", Path.Combine(site.Directory, "o"), "--base-url", "javascript:alert(1)"], TextWriter.Null, error));
+        Assert.Contains("--base-url", error.ToString());
+        Assert.Equal(1, await HotPapers.Cli.HotPapersCli.RunAsync(["--db", site.DbPath, "site", "build", "--out", foreign], TextWriter.Null, error));
+        Assert.Contains("not built by hotpapers site build", error.ToString());
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(foreign, "notes.txt")));
+    }
+
+    [Fact]
+    public void Widget_script_is_loaded_only_when_asked_for()
+    {
+        using var site = new TempSite().WithSeeds();
+        var window = DigestWindow.Day(new DateOnly(2021, 6, 9));
+
+        var plain = site.Model().DayPage(site.Model().Day(window)).Text;
+        var withWidgets = site.Model(new SiteOptions { Widgets = true }).DayPage(site.Model(new SiteOptions { Widgets = true }).Day(window)).Text;
+
+        Assert.DoesNotContain("platform.twitter.com", plain);
+        Assert.DoesNotContain("twitter-tweet", plain);
+        Assert.Contains("<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>", withWidgets);
+        var document = new HtmlParser().ParseDocument(withWidgets);
+        Assert.All(document.QuerySelectorAll("blockquote.twitter-tweet"), q => Assert.NotNull(q.QuerySelector("a.status[href^='https://twitter.com/']")));
+        Assert.Equal(document.QuerySelectorAll("figure.post").Length, document.QuerySelectorAll("blockquote.twitter-tweet").Length);
+    }
+}
