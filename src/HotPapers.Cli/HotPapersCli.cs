@@ -15,19 +15,23 @@ public static class HotPapersCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
-        var settings = new Lazy<Settings>(() => environment is null ? Settings.FromProcess() : new Settings(environment));
+        ParseResult? parsed = null;
+        // Settings are read when a command needs them, after parsing, so that --setting can override them.
+        var settings = new Lazy<Settings>(() => Settings.Load(parsed!, environment));
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
         root.Options.Add(Settings.Overrides);
         root.Subcommands.Add(ImportCommands.Create(output, error));
-        root.Subcommands.Add(RenderCommand.Create(output, error));
+        root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(CollectCommand.Create(
             CollectBlueskyCommand.Create(output, error, () => settings.Value),
             CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
         root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(SiteCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(ServeCommand.Create(output, error, () => settings.Value));
 
-        var parsed = root.Parse(args);
+        parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var problem in parsed.Errors) await error.WriteLineAsync($"hotpapers: {problem.Message}");

@@ -1,83 +1,89 @@
-<<<<<<< HEAD
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-=======
 using HotPapers.Social.Bluesky;
 using HotPapers.Social.HackerNews;
->>>>>>> bsky
+using Microsoft.Extensions.Configuration;
 
 namespace HotPapers.Cli;
 
 /// <summary>
-<<<<<<< HEAD
-/// The standard .NET layering: <c>appsettings.json</c> in the working directory, then environment variables
-/// prefixed <c>HOTPAPERS_</c> (<c>HOTPAPERS_X__BearerToken</c> sets <c>X:BearerToken</c>), then
-/// <c>--setting KEY=VALUE</c> on the command line. docs/configuration.md lists every key.
-/// </summary>
-internal static class Settings
-{
-    public static readonly Option<string[]> Overrides = new("--setting")
-    {
-        Description = "Override a setting: KEY=VALUE, e.g. --setting Arxiv:ApiBaseUrl=http://127.0.0.1:8080 (repeatable).",
-        Recursive = true,
-        AllowMultipleArgumentsPerToken = false,
-        CustomParser = result =>
-        {
-            var values = result.Tokens.Select(t => t.Value).ToArray();
-            foreach (var value in values.Where(v => !v.Contains('=')))
-                result.AddError($"--setting: '{value}' is not KEY=VALUE");
-            return values;
-        },
-    };
-
-    public static IConfiguration Load(ParseResult parsed)
-    {
-        var overrides = (parsed.GetValue(Overrides) ?? [])
-            .Select(v => v.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .Select(p => new KeyValuePair<string, string?>(p[0], p[1]));
-        return new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("HOTPAPERS_")
-            .AddInMemoryCollection(overrides)
-            .Build();
-    }
-
-    /// <summary>Binds a section onto an options object whose defaults are its property initialisers.</summary>
-    public static T Bind<T>(IConfiguration configuration, string section) where T : new()
-    {
-        var options = new T();
-        configuration.GetSection(section).Bind(options);
-        return options;
-    }
-
-    /// <summary>The time zone that dates and the front matter are in: <c>Daily:TimeZone</c> (IANA id), else the machine's.</summary>
-    public static TimeZoneInfo TimeZone(IConfiguration configuration) =>
-        configuration["Daily:TimeZone"] is { Length: > 0 } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Local;
-}
-=======
-/// Settings from environment variables <c>HOTPAPERS_&lt;Section&gt;__&lt;Key&gt;</c> (the .NET convention for
-/// <c>Section:Key</c>), each with a documented default. Secrets are read here and passed on, never printed.
+/// The standard .NET layering, lowest first: <c>appsettings.json</c> in the working directory, environment
+/// variables <c>HOTPAPERS_&lt;Section&gt;__&lt;Key&gt;</c> (the .NET spelling of <c>Section:Key</c>), then
+/// <c>--setting Section:Key=VALUE</c> on the command line. docs/configuration.md lists every key with its default.
+/// Secrets are read here and passed on, never printed.
 /// </summary>
 internal sealed class Settings
 {
     public const string Prefix = "HOTPAPERS_";
 
+    public static readonly Option<string[]> Overrides = new("--setting")
+    {
+        Description = "Override a setting: Section:Key=VALUE, e.g. --setting Arxiv:ApiBaseUrl=http://127.0.0.1:8080 (repeatable).",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var values = result.Tokens.Select(t => t.Value).ToArray();
+            foreach (var value in values.Where(v => !v.Contains('=')))
+                result.AddError($"--setting: '{value}' is not Section:Key=VALUE");
+            return values;
+        },
+    };
+
+    private readonly IConfiguration _file;
     private readonly Func<string, string?> _environment;
+    private readonly Dictionary<string, string> _overrides;
 
-    public Settings(Func<string, string?> environment) => _environment = environment;
+    public Settings(IConfiguration file, Func<string, string?> environment, IEnumerable<string> overrides)
+    {
+        _file = file;
+        _environment = environment;
+        _overrides = overrides.Select(v => v.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+    }
 
-    public static Settings FromProcess() => new(Environment.GetEnvironmentVariable);
+    public static Settings Load(ParseResult parsed, Func<string, string?>? environment = null)
+    {
+        var file = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .Build();
+        return new Settings(file, environment ?? Environment.GetEnvironmentVariable, parsed.GetValue(Overrides) ?? []);
+    }
 
-    private string? Get(string section, string key) =>
-        _environment($"{Prefix}{section}__{key}") is { Length: > 0 } value ? value : null;
+    public string? Get(string section, string key)
+    {
+        if (_overrides.TryGetValue($"{section}:{key}", out var value) && value.Length > 0) return value;
+        if (_environment($"{Prefix}{section}__{key}") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        return _file[$"{section}:{key}"] is { Length: > 0 } fromFile ? fromFile : null;
+    }
 
-    private Uri Url(string section, string key, string fallback)
+    public Uri Url(string section, string key, string fallback)
     {
         var text = Get(section, key) ?? fallback;
         return Uri.TryCreate(text, UriKind.Absolute, out var uri)
             ? uri
-            : throw new SettingsException($"{Prefix}{section}__{key}: '{text}' is not an absolute URL");
+            : throw new SettingsException($"{section}:{key} ({Prefix}{section}__{key}): '{text}' is not an absolute URL");
+    }
+
+    public int Int(string section, string key, int fallback)
+    {
+        var text = Get(section, key);
+        if (text is null) return fallback;
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new SettingsException($"{section}:{key} ({Prefix}{section}__{key}): '{text}' is not a whole number");
+    }
+
+    /// <summary>The time zone that dates and the front matter are in: <c>Daily:TimeZone</c> (IANA id), else the machine's.</summary>
+    public TimeZoneInfo TimeZone()
+    {
+        if (Get("Daily", "TimeZone") is not { } id) return TimeZoneInfo.Local;
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new SettingsException($"Daily:TimeZone ({Prefix}Daily__TimeZone): '{id}' is not a time zone id such as Europe/Paris");
+        }
     }
 
     public BlueskyOptions Bluesky() => new()
@@ -94,6 +100,5 @@ internal sealed class Settings
     };
 }
 
-/// <summary>A setting that cannot be used, named by its environment variable.</summary>
+/// <summary>A setting that cannot be used, named by its key and environment variable.</summary>
 internal sealed class SettingsException(string message) : Exception(message);
->>>>>>> bsky
