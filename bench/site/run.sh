@@ -16,7 +16,7 @@ dotnet build -c Release -v q --nologo src/HotPapers.Cli/HotPapers.Cli.csproj >/d
 dotnet build -c Release -v q --nologo bench/site/SyntheticDays/SyntheticDays.csproj >/dev/null
 cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$work/bench.db" --now 2026-01-01T00:00:00)
 
-"${cli[@]}" import posts tests/HotPapers.Tests/data/seeds | tail -n 1
+"${cli[@]}" import posts samples/posts | tail -n 1
 dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$work/bench.db" "$days" "$per_day"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
 
