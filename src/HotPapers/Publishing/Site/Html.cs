@@ -35,10 +35,6 @@ internal static class Html
         return sb.Append('>').Text(label).Append("</a>");
     }
 
-    /// <summary>A link to a page of this site (a path built by <see cref="SitePaths"/>, never user text).</summary>
-    public static StringBuilder LocalLink(this StringBuilder sb, string href, string label) =>
-        sb.Append("<a href=\"").Text(href).Append("\">").Text(label).Append("</a>");
-
     /// <summary>A BCP 47-looking language tag, or null: a stored <c>lang</c> never injects an attribute.</summary>
     public static string? LanguageTag(string? lang) =>
         !string.IsNullOrEmpty(lang) && lang.Length <= 35 && lang.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? lang : null;
