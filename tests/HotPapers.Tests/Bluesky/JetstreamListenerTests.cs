@@ -204,6 +204,34 @@ public sealed class JetstreamListenerTests
     }
 
     [Fact]
+    public async Task With_no_server_it_retries_with_doubling_back_off_and_stops_cleanly()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        } // nothing listens there now
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = Options(new Uri($"ws://127.0.0.1:{port}/subscribe"), long.MaxValue) with
+        {
+            InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(80),
+        };
+        var listener = new JetstreamListener(store, options, TimeProvider.System, log: log.Enqueue);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
+
+        var stats = await listener.RunAsync(cts.Token);
+
+        Assert.Equal(0, stats.Connections);
+        Assert.Equal(0, stats.Events);
+        var delays = log.Where(l => l.StartsWith("reconnecting in", StringComparison.Ordinal)).Take(4).ToArray();
+        Assert.Equal(["reconnecting in 0.02 s", "reconnecting in 0.04 s", "reconnecting in 0.08 s", "reconnecting in 0.08 s"], delays);
+        Assert.Null(store.LoadJetstreamCursor("jetstream"));
+    }
+
+    [Fact]
     public async Task The_spec_samples_keep_the_mixtral_post_with_code_point_facets_and_its_counts()
     {
         var lines = File.ReadAllLines(TestData.PathOf("bluesky", "jetstream-spec-sample.jsonl"));
