@@ -13,6 +13,8 @@ internal static class ListenBlueskyCommand
 {
     public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
     {
+        // The receiving task logs (connects, drops) while the committing task reports progress.
+        output = TextWriter.Synchronized(output);
         var maxEvents = new Option<long?>("--max-events") { Description = "Stop after this many events." };
         var untilCursor = new Option<long?>("--until-cursor") { Description = "Stop once an event at or after this time_us (unix microseconds) is applied." };
         var bluesky = new Command("bluesky", "Follow Bluesky's Jetstream: keep posts linking arXiv, count their likes, reposts and quotes (resumes where it stopped).")
@@ -42,7 +44,7 @@ internal static class ListenBlueskyCommand
                 output.WriteLine(Summary("jetstream stopped: ", stats));
                 return HotPapersCli.Success;
             }
-            catch (SettingsException e)
+            catch (Exception e) when (e is SettingsException or Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
             {
                 await error.WriteLineAsync($"hotpapers: listen bluesky: {e.Message}");
                 return HotPapersCli.Failure;

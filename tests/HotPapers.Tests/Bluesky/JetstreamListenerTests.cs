@@ -204,6 +204,34 @@ public sealed class JetstreamListenerTests
     }
 
     [Fact]
+    public async Task With_no_server_it_retries_with_doubling_back_off_and_stops_cleanly()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        } // nothing listens there now
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = Options(new Uri($"ws://127.0.0.1:{port}/subscribe"), long.MaxValue) with
+        {
+            InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(80),
+        };
+        var listener = new JetstreamListener(store, options, TimeProvider.System, log: log.Enqueue);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
+
+        var stats = await listener.RunAsync(cts.Token);
+
+        Assert.Equal(0, stats.Connections);
+        Assert.Equal(0, stats.Events);
+        var delays = log.Where(l => l.StartsWith("reconnecting in", StringComparison.Ordinal)).Take(4).ToArray();
+        Assert.Equal(["reconnecting in 0.02 s", "reconnecting in 0.04 s", "reconnecting in 0.08 s", "reconnecting in 0.08 s"], delays);
+        Assert.Null(store.LoadJetstreamCursor("jetstream"));
+    }
+
+    [Fact]
     public async Task The_spec_samples_keep_the_mixtral_post_with_code_point_facets_and_its_counts()
     {
         var lines = File.ReadAllLines(TestData.PathOf("bluesky", "jetstream-spec-sample.jsonl"));
@@ -225,6 +253,11 @@ public sealed class JetstreamListenerTests
         var link = Assert.Single(post.Entities);
         Assert.Equal(new HotPapers.Domain.PostEntity(HotPapers.Domain.EntityKind.Url, 16, 40, "https://arxiv.org/abs/2401.04088", "arxiv.org/abs/2401.04088"), link);
         Assert.Equal(["2401.04088"], store.LoadArxivLinks("bluesky", mixtral));
+
+        var snippet = BlueskyEmbedRenderer.Render(post, state, TimeZoneInfo.Utc);
+        Assert.StartsWith("<blockquote class=\"bluesky-embed\" data-bluesky-uri=\"at://did:plc:4hqjfn7m6n5hno3doamuhgef/app.bsky.feed.post/3lxyzabc2k22y\" data-bluesky-cid=\"bafyreigh7yhpxq6y5s3rk4ctq3gyjfrp4b3nmvzkmacgdr3j4zdq6vxrqe\"", snippet);
+        Assert.Contains("<p lang=\"de\">Schöne Arbeit 🎉 arxiv.org/abs/2401.04088 via @alice.bsky.social #LLM<br><br><a href=\"https://bsky.app/profile/did:plc:4hqjfn7m6n5hno3doamuhgef/post/3lxyzabc2k22y?ref_src=embed\">[image or embed]</a></p>", snippet);
+        Assert.Contains("&mdash; researcher.bsky.social (<a href=\"https://bsky.app/profile/did:plc:4hqjfn7m6n5hno3doamuhgef?ref_src=embed\">@researcher.bsky.social</a>) <a href=\"https://bsky.app/profile/did:plc:4hqjfn7m6n5hno3doamuhgef/post/3lxyzabc2k22y?ref_src=embed\">January 9, 2024 at 10:31 AM</a></blockquote>", snippet);
 
         const string pdfPost = "at://did:plc:yj3sjq3blzpynh27cumnp5ks/app.bsky.feed.post/3lbhtyteurk3b";
         Assert.Equal(["2010.13581"], store.LoadArxivLinks("bluesky", pdfPost));
