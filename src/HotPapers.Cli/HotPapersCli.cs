@@ -28,6 +28,7 @@ public static class HotPapersCli
             CollectBlueskyCommand.Create(output, error, () => settings.Value),
             CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
         root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(DailyCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(SiteCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(ServeCommand.Create(output, error, () => settings.Value));
 

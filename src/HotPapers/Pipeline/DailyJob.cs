@@ -3,6 +3,12 @@ using HotPapers.Domain;
 
 namespace HotPapers.Pipeline;
 
+/// <summary>A step failed (after its own retries); the message is one line naming the step and the reason.</summary>
+public sealed class DailyStepFailedException(string step, Exception inner) : Exception($"{step}: {inner.Message}", inner)
+{
+    public string Step { get; } = step;
+}
+
 /// <summary>How one step of a run went.</summary>
 public sealed record StepReport(string Step, bool Skipped, TimeSpan Elapsed, string Summary);
 
@@ -26,7 +32,16 @@ public sealed class DailyJob(IReadOnlyList<IDailyStep> steps)
             }
             context.Log($"{step.Name}: starting");
             var watch = Stopwatch.StartNew();
-            var summary = await step.RunAsync(context, cancellationToken);
+            string summary;
+            try
+            {
+                summary = await step.RunAsync(context, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // What the step stored before failing stays; the next run starts this step again.
+                throw new DailyStepFailedException(step.Name, e);
+            }
             context.Store.Write(tx => tx.CompleteStep(context.Window, step.Name, context.Clock.GetUtcNow(), summary));
             reports.Add(new StepReport(step.Name, false, watch.Elapsed, summary));
             context.Log($"{step.Name}: {summary} ({watch.Elapsed.TotalSeconds:0.0} s)");

@@ -19,7 +19,8 @@ public sealed class MeasureStep(ClassicOptions options, TimeProvider? measuringC
         var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, options, p => p.Post.PostId);
         context.Store.Write(tx =>
         {
-            foreach (var paper in ranked.Papers)
+            // Totals already fixed for this window (an imported post, an earlier measurement) are history: keep them.
+            foreach (var paper in ranked.Papers.Where(p => !p.Candidate.TotalsFixed))
             {
                 var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), context.Zone).DateTime;
                 var measuredAt = new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, at.Second, DateTimeKind.Unspecified);

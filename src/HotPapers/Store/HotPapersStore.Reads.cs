@@ -23,7 +23,7 @@ public sealed partial class HotPapersStore
             var paperPosts = posts.TryGetValue(paper.Id.Value, out var list) ? list : [];
             if (reported.TryGetValue(paper.Id.Value, out var totals))
             {
-                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.At, paperPosts));
+                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.At, paperPosts, TotalsFixed: true));
                 continue;
             }
             var counted = paperPosts.Where(p => p.Counts is not null && p.Post.RepostOf is null).Select(p => p.Counts!).ToList();
