@@ -7,7 +7,7 @@ namespace HotPapers.Cli.Commands;
 /// <summary><c>hotpapers collect arxiv --date D [--until D2] [--source listing|rss|oai] [--refetch]</c>.</summary>
 internal static class CollectArxivCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Settings settings)
+    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
     {
         var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
         var until = DateOptions.Optional("--until", "The last listing date of a range.");
@@ -30,10 +30,9 @@ internal static class CollectArxivCommand
             ArxivOptions options;
             try
             {
-                options = settings.Arxiv();
-                options.Validate();
+                options = settings().Arxiv();
             }
-            catch (ArgumentException e)
+            catch (SettingsException e)
             {
                 await error.WriteLineAsync($"hotpapers: {e.Message}");
                 return HotPapersCli.BadUsage;

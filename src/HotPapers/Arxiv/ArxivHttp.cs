@@ -106,7 +106,7 @@ public sealed class ArxivHttp
                 var backoff = Backoff(attempt);
                 if (retryAfter is { } wait && wait > backoff) backoff = wait;
                 Log?.Invoke($"arxiv: {lastProblem} for {url}; retry {attempt + 1} of {_options.MaxRetries} in {backoff.TotalSeconds:0.###} s");
-                await Task.Delay(backoff, _time, cancellation).ConfigureAwait(false);
+                await WaitAtLeastAsync(backoff, cancellation).ConfigureAwait(false);
             }
         }
         finally
@@ -119,7 +119,21 @@ public sealed class ArxivHttp
     {
         if (_lastEnded is not { } ended || _options.RequestSpacing <= TimeSpan.Zero) return;
         var remaining = _options.RequestSpacing - _time.GetElapsedTime(ended);
-        if (remaining > TimeSpan.Zero) await Task.Delay(remaining, _time, cancellation).ConfigureAwait(false);
+        if (remaining > TimeSpan.Zero) await WaitAtLeastAsync(remaining, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Task.Delay counts whole milliseconds of a coarser clock and may wake a fraction of a millisecond early;
+    /// a promise to arXiv ("never closer than 3 s") is kept by checking the precise clock and topping up.
+    /// </summary>
+    private async Task WaitAtLeastAsync(TimeSpan wait, CancellationToken cancellation)
+    {
+        var started = _time.GetTimestamp();
+        for (var remaining = wait; remaining > TimeSpan.Zero; remaining = wait - _time.GetElapsedTime(started))
+        {
+            var rounded = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds) + 1);
+            await Task.Delay(rounded, _time, cancellation).ConfigureAwait(false);
+        }
     }
 
     private TimeSpan Backoff(int attempt)
