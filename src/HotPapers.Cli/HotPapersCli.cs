@@ -13,22 +13,43 @@ public static class HotPapersCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
+        ParseResult? parsed = null;
+        // Settings are read when a command needs them, after parsing, so that --setting can override them.
+        var settings = new Lazy<Settings>(() => Settings.Load(parsed!, environment));
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
+        root.Options.Add(Settings.Overrides);
         root.Subcommands.Add(ImportCommands.Create(output, error));
-        root.Subcommands.Add(RenderCommand.Create(output, error));
+        root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(CollectCommand.Create(
+            CollectArxivCommand.Create(output, error, () => settings.Value),
+            CollectBlueskyCommand.Create(output, error, () => settings.Value),
+            CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
+        root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(DailyCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(SiteCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(ServeCommand.Create(output, error, () => settings.Value));
 
-        var parsed = root.Parse(args);
+        parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var problem in parsed.Errors) await error.WriteLineAsync($"hotpapers: {problem.Message}");
             await error.WriteLineAsync("Run 'hotpapers --help' for usage.");
             return BadUsage;
         }
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await parsed.InvokeAsync(invocation);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(invocation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One line, no stack trace: the user needs the reason, not our internals.
+            await error.WriteLineAsync($"hotpapers: {e.Message}");
+            return Failure;
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace HotPapers.Cli.Commands;
 /// <summary><c>hotpapers render</c>: write a window's post (or its JSON) from the store.</summary>
 internal static class RenderCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
     {
         var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
         var until = DateOptions.Optional("--until", "The last listing date of a range.");
@@ -35,7 +35,7 @@ internal static class RenderCommand
                 error.WriteLine("hotpapers: --until is before --date");
                 return HotPapersCli.BadUsage;
             }
-            var zone = TimeZoneInfo.Local;
+            var zone = settings().TimeZone();
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
             var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone);
             var options = new RenderOptions

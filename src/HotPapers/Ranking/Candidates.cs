@@ -7,9 +7,10 @@ public sealed record DigestCandidates(DigestWindow Window, DateTime? GeneratedAt
 
 /// <summary>
 /// A paper with its totals: R (reposts) and F (likes) and the local wall-clock time they were measured at.
-/// Posts are listed in the order they were found.
+/// Posts are listed in the order they were found. <see cref="TotalsFixed"/> says the totals were fixed for this
+/// window (printed by an imported post, or measured by a daily run) rather than summed from the latest snapshots.
 /// </summary>
-public sealed record CandidatePaper(Paper Paper, int Reposts, int Likes, DateTime MeasuredAt, IReadOnlyList<CandidatePost> Posts)
+public sealed record CandidatePaper(Paper Paper, int Reposts, int Likes, DateTime MeasuredAt, IReadOnlyList<CandidatePost> Posts, bool TotalsFixed = false)
 {
     public int Score => Reposts + Likes;
 }

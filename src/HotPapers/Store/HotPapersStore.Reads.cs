@@ -23,7 +23,7 @@ public sealed partial class HotPapersStore
             var paperPosts = posts.TryGetValue(paper.Id.Value, out var list) ? list : [];
             if (reported.TryGetValue(paper.Id.Value, out var totals))
             {
-                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.At, paperPosts));
+                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.At, paperPosts, TotalsFixed: true));
                 continue;
             }
             var counted = paperPosts.Where(p => p.Counts is not null && p.Post.RepostOf is null).Select(p => p.Counts!).ToList();
@@ -90,7 +90,6 @@ public sealed partial class HotPapersStore
             LEFT JOIN engagement_snapshots snap ON snap.platform = s.platform AND snap.post_id = s.post_id
                 AND snap.measured_at = (SELECT MAX(m.measured_at) FROM engagement_snapshots m WHERE m.platform = s.platform AND m.post_id = s.post_id)
             WHERE a.listing_date >= @start AND a.listing_date <= @end
-            ORDER BY pp.arxiv_id, s.created_at DESC, s.post_id DESC
             """, ("start", DigestWindow.Format(window.Start)), ("end", DigestWindow.Format(window.End)));
         using var reader = command.ExecuteReader();
         var posts = new Dictionary<string, List<CandidatePost>>(StringComparer.Ordinal);
@@ -110,7 +109,19 @@ public sealed partial class HotPapersStore
             if (!posts.TryGetValue(paper, out var list)) posts[paper] = list = [];
             list.Add(candidate);
         }
+        // Sorted here, not in SQL, so that text collation (which differs between databases) plays no part.
+        foreach (var list in posts.Values)
+            list.Sort(static (a, b) => NewestFirst(a.Post, b.Post));
         return posts;
+    }
+
+    /// <summary>Newest first; equal times by id, larger (later) first, comparing numeric ids by value.</summary>
+    private static int NewestFirst(SocialPost a, SocialPost b)
+    {
+        var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
+        if (byTime != 0) return byTime;
+        var byLength = b.PostId.Length.CompareTo(a.PostId.Length);
+        return byLength != 0 ? byLength : string.CompareOrdinal(b.PostId, a.PostId);
     }
 
     internal DbCommand Command(string sql, params (string Name, object? Value)[] parameters)

@@ -44,7 +44,7 @@ public sealed partial class HotPapersStore
     }
 
     /// <summary>Rows of one table by a simple count query, for the social tables the core <see cref="RowCounts"/> does not list.</summary>
-    public long CountRows(string table) => table is "post_mentions" or "social_posts" or "paper_posts" or "engagement_snapshots" or "embeds"
+    public long CountRows(string table) => table is "post_arxiv_links" or "social_posts" or "paper_posts" or "engagement_snapshots" or "embeds"
         ? Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture)
         : throw new ArgumentException($"unknown table {table}", nameof(table));
 }

@@ -78,16 +78,80 @@ internal static class Migrations
             );
             CREATE INDEX ix_paper_posts_post ON paper_posts (platform, post_id);
             """),
-        // Step 3 (social sources): every paper a post mentions, kept even while the paper is not in the store yet
-        // (paper_posts needs the paper row); LinkPendingMentions turns them into paper_posts once it is.
-        (3, """
-            CREATE TABLE post_mentions (
+        (2, """
+            -- arXiv collection: how each paper came to be listed that day, and what the metadata API said about it.
+            ALTER TABLE announcements ADD COLUMN kind TEXT NULL;  -- 'new' | 'cross' (NULL: imported, unknown)
+            CREATE TABLE arxiv_fetches (
+                arxiv_id     TEXT PRIMARY KEY,
+                status       TEXT NOT NULL,  -- 'fetched' | 'unknown' (no entry came back) | 'error' (error entry) | 'failed' (request failed)
+                version      INTEGER NULL,   -- the version the API returned
+                detail       TEXT NULL,
+                attempted_at TEXT NOT NULL   -- ISO 8601 UTC
+            );
+            """),
+        (4, """
+            -- Bluesky and Hacker News (issue 4). Counters live beside the post so the Jetstream listener can
+            -- count likes, reposts and quotes as they stream by; snapshots are still appended to
+            -- engagement_snapshots at checkpoints.
+            CREATE TABLE bluesky_posts (
+                post_id       TEXT PRIMARY KEY,      -- at://<did>/app.bsky.feed.post/<rkey>
+                did           TEXT NOT NULL,
+                cid           TEXT NULL,
+                has_embed     INTEGER NOT NULL,      -- 1: the snippet shows "[image or embed]"
+                indexed_at    TEXT NULL,             -- ISO 8601 UTC; AppView indexedAt, or Jetstream time
+                likes         BIGINT NOT NULL,
+                reposts       BIGINT NOT NULL,
+                quotes        BIGINT NOT NULL,
+                replies       BIGINT NULL,           -- known from searchPosts only
+                snapshot_due  INTEGER NOT NULL,      -- 1: counts changed since the last snapshot
+                deleted       INTEGER NOT NULL
+            );
+            CREATE INDEX ix_bluesky_posts_did ON bluesky_posts (did);
+            -- Likes, reposts and quotes of kept posts, so that a later delete event (which names only the
+            -- like's own rkey) can be matched to the post it had counted for.
+            CREATE TABLE bluesky_engagements (
+                actor_did  TEXT NOT NULL,
+                collection TEXT NOT NULL,   -- app.bsky.feed.like | app.bsky.feed.repost | app.bsky.feed.post (a quote)
+                rkey       TEXT NOT NULL,
+                subject    TEXT NOT NULL,   -- the kept post's at:// URI
+                PRIMARY KEY (actor_did, collection, rkey)
+            );
+            CREATE TABLE jetstream_cursors (
+                stream  TEXT PRIMARY KEY,
+                time_us BIGINT NOT NULL     -- last committed event's time_us
+            );
+            -- Identities of recently applied events, so a rewound resume counts nothing twice.
+            CREATE TABLE jetstream_seen (
+                event_key TEXT PRIMARY KEY, -- did|collection|rkey|operation|rev
+                time_us   BIGINT NOT NULL
+            );
+            CREATE INDEX ix_jetstream_seen_time ON jetstream_seen (time_us);
+            -- Every paper a post links, whether or not the paper is in the store yet; paper_posts (which needs
+            -- the paper row) is filled from it once the paper arrives.
+            CREATE TABLE post_arxiv_links (
                 platform TEXT NOT NULL,
                 post_id  TEXT NOT NULL,
                 arxiv_id TEXT NOT NULL,
                 PRIMARY KEY (platform, post_id, arxiv_id)
             );
-            CREATE INDEX ix_post_mentions_paper ON post_mentions (arxiv_id);
+            CREATE INDEX ix_post_arxiv_links_paper ON post_arxiv_links (arxiv_id);
+            CREATE TABLE hackernews_items (
+                post_id     TEXT PRIMARY KEY,   -- Algolia objectID
+                url         TEXT NOT NULL,
+                title       TEXT NOT NULL,
+                points      BIGINT NOT NULL,
+                comments    BIGINT NOT NULL,
+                measured_at TEXT NOT NULL       -- ISO 8601 UTC
+            );
+            """),
+        (6, """
+            CREATE TABLE run_steps (
+                window_key   TEXT NOT NULL,  -- the digest's date_str
+                step         TEXT NOT NULL,
+                completed_at TEXT NOT NULL,  -- ISO 8601 UTC
+                summary      TEXT NOT NULL,
+                PRIMARY KEY (window_key, step)
+            );
             """),
     ];
 }

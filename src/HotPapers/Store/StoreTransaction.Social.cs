@@ -7,12 +7,12 @@ public sealed partial class StoreTransaction
 {
     /// <summary>
     /// Records that a post mentions a paper and links it when the paper is in the store. Returns whether it was
-    /// linked now; an unlinked mention is linked later by <see cref="LinkPendingMentions"/>.
+    /// linked now; an unlinked mention is linked later by <see cref="LinkKnownPapers"/>.
     /// </summary>
     public bool RecordMention(ArxivId paper, string platform, string postId)
     {
         Run("""
-            INSERT INTO post_mentions (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
+            INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """, ("platform", platform), ("id", postId), ("paper", paper.Value));
         return RunCount("""
@@ -21,13 +21,6 @@ public sealed partial class StoreTransaction
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
             """, ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
     }
-
-    /// <summary>Links every recorded mention whose paper has arrived in the store since; returns how many links were made.</summary>
-    public int LinkPendingMentions() => RunCount("""
-        INSERT INTO paper_posts (arxiv_id, platform, post_id)
-        SELECT m.arxiv_id, m.platform, m.post_id FROM post_mentions m JOIN papers p ON p.arxiv_id = m.arxiv_id
-        WHERE NOT EXISTS (SELECT 1 FROM paper_posts pp WHERE pp.arxiv_id = m.arxiv_id AND pp.platform = m.platform AND pp.post_id = m.post_id)
-        """);
 
     /// <summary>Prepared commands for writing many posts in this transaction (imports): parsed once, bound per row.</summary>
     public SocialBatchWriter CreateSocialBatchWriter() => new(_connection, _transaction);
@@ -71,7 +64,7 @@ public sealed class SocialBatchWriter : IDisposable
             WHERE excluded.source = 'api' OR social_posts.source = 'embed'
             """, "platform", "id", "handle", "name", "created", "lang", "dir", "text", "entities", "repost", "source");
         _mention = Prepare(connection, transaction, """
-            INSERT INTO post_mentions (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
+            INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """, "platform", "id", "paper");
         _link = Prepare(connection, transaction, """

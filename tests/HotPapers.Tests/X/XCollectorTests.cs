@@ -112,7 +112,7 @@ public class XCollectorTests
         Assert.Equal(3, result.RepostsSkipped);
         Assert.Equal(0, result.PostsStored);
         Assert.Equal(before, store.RowCounts());
-        Assert.Equal(0, store.CountRows("post_mentions"));
+        Assert.Equal(0, store.CountRows("post_arxiv_links"));
     }
 
     [Fact]

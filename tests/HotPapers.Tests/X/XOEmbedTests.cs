@@ -4,7 +4,7 @@ using HotPapers.Domain;
 using HotPapers.Importing;
 using HotPapers.Social;
 using HotPapers.Social.X;
-using Xunit;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.X;
 
@@ -109,7 +109,7 @@ public class XOEmbedTests
     {
         var post = SeedPost(out var seedHtml);
         using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
-        store.Write(tx => tx.UpsertPost(post, Store.PostSource.Embed));
+        store.Write(tx => tx.UpsertPost(post, HotPapers.Store.PostSource.Embed));
         var handler = Redirecting(_ => Json(OEmbedJson(seedHtml)));
         var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
 

@@ -2,14 +2,15 @@ using HotPapers.Domain;
 using HotPapers.Importing;
 using HotPapers.Social;
 using HotPapers.Social.X;
-using Xunit;
+using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.X;
 
 public class XTweetConverterTests
 {
     public static IEnumerable<(string File, ImportedEmbed Embed)> SeedEmbeds() =>
-        TestData.SeedFiles().SelectMany(f => HotPapersPostParser.Parse(Path.GetFileName(f), File.ReadAllText(f)).Papers
+        Seeds.Dates.Select(Seeds.PathOf).SelectMany(f => HotPapersPostParser.Parse(Path.GetFileName(f), File.ReadAllText(f)).Papers
             .SelectMany(p => p.Embeds).Select(e => (Path.GetFileName(f), e)));
 
     [Fact]
@@ -22,7 +23,7 @@ public class XTweetConverterTests
             var json = XJson.Serialize(XTweetConverter.ToResponse(embed.Post));
             var back = Assert.Single(XTweetConverter.Read(XJson.Deserialize<XResponse>(json)));
             var html = TweetEmbedRenderer.Render(back.Post);
-            Assert.True(html == embed.Html, $"{file}, post {embed.Post.PostId}: {TestData.FirstDifference(embed.Html, html)}");
+            Golden.AssertSameText(embed.Html, html, $"{file}, post {embed.Post.PostId}");
             Assert.Equal(embed.Post.Text, back.Post.Text);
             Assert.Equal(embed.Post.Entities, back.Post.Entities);
         }

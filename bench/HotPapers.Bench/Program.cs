@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using HotPapers.Bench;
+
+// Modes:
+//   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
+//   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
+//   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
+var mode = args.FirstOrDefault() ?? "jetstream";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    case "jetstream":
+        return await JetstreamReplayBenchmark.RunAsync(rest);
+    case "archive":
+        return ArchiveBenchmark.Run(rest);
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive' or 'micro'");
+        return 2;
+}

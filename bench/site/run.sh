@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Site build benchmark: the five seed posts plus N synthetic days (default 1000 days x 15 papers, 1-6 posts each,
+# two snapshots per post), built with `hotpapers site build` (Release). Each run builds into a fresh folder after a
+# `sync`, so one run's writeback does not land on the next; the folders are removed at the end.
+# Usage: bench/site/run.sh [days=1000] [papers-per-day=15] [runs=3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+days=${1:-1000}
+per_day=${2:-15}
+runs=${3:-3}
+work=$(mktemp -d /tmp/hotpapers-site-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build -c Release -v q --nologo src/HotPapers.Cli/HotPapers.Cli.csproj >/dev/null
+dotnet build -c Release -v q --nologo bench/site/SyntheticDays/SyntheticDays.csproj >/dev/null
+cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$work/bench.db" --now 2026-01-01T00:00:00)
+
+"${cli[@]}" import posts samples/posts | tail -n 1
+dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$work/bench.db" "$days" "$per_day"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
+
+times=()
+for run in $(seq 1 "$runs"); do
+  sync
+  sleep 1
+  t0=$(date +%s.%N)
+  line=$("${cli[@]}" site build --out "$work/site-$run")
+  t1=$(date +%s.%N)
+  wall=$(echo "$t1 - $t0" | bc)
+  times+=("$wall")
+  printf 'run %d: %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+printf 'median of %d runs: %.2f s wall\n' "$runs" "$median"
+echo "site: $(du -sh "$work/site-1" | cut -f1) on disk, $(find "$work/site-1" -type f | wc -l) files"

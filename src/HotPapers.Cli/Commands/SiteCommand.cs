@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using HotPapers.Publishing.Site;
+using HotPapers.Store;
+
+namespace HotPapers.Cli.Commands;
+
+/// <summary><c>hotpapers site build --out DIR</c>: write the HTML archive, feed and JSON from the store.</summary>
+internal static class SiteCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
+    {
+        var site = new Command("site", "The static HTML archive.");
+        var outDir = new Option<string>("--out") { Description = "The folder to build into (replaced whole; must be new, empty or an earlier build).", Required = true };
+        var shared = new SiteOptionsFactory();
+        var build = new Command("build", "Build the site: day, paper and category pages, Atom feed, JSON and search.") { outDir };
+        shared.AddTo(build);
+        build.SetAction(parsed =>
+        {
+            var (options, problem) = shared.Read(parsed, settings());
+            if (options is null)
+            {
+                error.WriteLine($"hotpapers: {problem}");
+                return HotPapersCli.BadUsage;
+            }
+            var zone = TimeZoneInfo.Local;
+            try
+            {
+                using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
+                var model = new SiteModel(store, GlobalOptions.Clock(parsed, zone), zone, options);
+                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"built {result.Directory}: {result.Days} days, {result.Papers} papers, {result.Categories} categories, {result.Files} files in {result.Elapsed.TotalSeconds:0.00} s"));
+                return HotPapersCli.Success;
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"hotpapers: site build: {e.Message}");
+                return HotPapersCli.Failure;
+            }
+        });
+        site.Subcommands.Add(build);
+        return site;
+    }
+}

@@ -1,0 +1,53 @@
+namespace HotPapers.Arxiv;
+
+/// <summary>
+/// Where arXiv is and how politely to talk to it. arXiv's terms ask for one request every three seconds on a
+/// single connection, for the API, the listings, RSS and OAI-PMH alike; tests point the URLs at a local server
+/// and set <see cref="RequestSpacing"/> to zero.
+/// </summary>
+public sealed record ArxivOptions
+{
+    public string ListingBaseUrl { get; init; } = "https://arxiv.org";
+
+    public string ApiBaseUrl { get; init; } = "https://export.arxiv.org/api/query";
+
+    public string RssBaseUrl { get; init; } = "https://rss.arxiv.org";
+
+    public string OaiBaseUrl { get; init; } = "https://oaipmh.arxiv.org/oai";
+
+    /// <summary>Archives or categories crawled in this order; a paper keeps the place of its first sighting.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = ["cs", "stat.ML"];
+
+    /// <summary>Ids per API request (arxiv.py pages by 100; the spec asks for at least 50).</summary>
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>Entries per listing page; arXiv accepts only 25, 50, 100, 250, 500, 1000 or 2000.</summary>
+    public int ListingPageSize { get; init; } = 2000;
+
+    /// <summary>The quiet time between the end of one request and the start of the next.</summary>
+    public TimeSpan RequestSpacing { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Attempts after the first one for 5xx, 429, time-outs and unreadable bodies.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>The first back-off; each further retry doubles it (a Retry-After header can only lengthen it).</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public string UserAgent { get; init; } = "HotPapers/1.0 (+https://github.com/hotpapers; daily digest collector)";
+
+    public static readonly int[] ValidListingPageSizes = [25, 50, 100, 250, 500, 1000, 2000];
+
+    public void Validate()
+    {
+        if (BatchSize is < 1 or > 2000) throw new ArgumentException($"Arxiv:BatchSize must be 1..2000, not {BatchSize}");
+        if (!ValidListingPageSizes.Contains(ListingPageSize))
+            throw new ArgumentException($"Arxiv:ListingPageSize must be one of {string.Join(", ", ValidListingPageSizes)}, not {ListingPageSize}");
+        if (RequestSpacing < TimeSpan.Zero) throw new ArgumentException("Arxiv:RequestSpacing must not be negative");
+        if (MaxRetries < 0) throw new ArgumentException("Arxiv:MaxRetries must not be negative");
+        if (Targets.Count == 0) throw new ArgumentException("Arxiv:Targets must name at least one archive or category");
+    }
+}

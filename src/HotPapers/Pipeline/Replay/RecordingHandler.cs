@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+
+namespace HotPapers.Pipeline.Replay;
+
+/// <summary>
+/// Passes requests through and appends each exchange to a recording (<c>--record DIR</c>), so that a live run
+/// can be replayed offline later. Request headers are not kept: they carry the secrets.
+/// </summary>
+public sealed class RecordingHandler(string file, HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private static readonly string[] KeptHeaders = ["Content-Type", "Date", "Retry-After", "x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset"];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var headers = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in KeptHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+                headers[name] = string.Join(", ", values);
+        }
+        var exchange = new RecordedExchange(request.Method.Method, request.RequestUri!.ToString(), (int)response.StatusCode, headers, body);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.AppendAllTextAsync(file, JsonSerializer.Serialize(exchange, RecordedExchange.Json) + "\n", new UTF8Encoding(false), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        // The body was read to record it; hand the caller a fresh copy with the same headers.
+        var replayed = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        foreach (var header in response.Content.Headers) replayed.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        response.Content = replayed;
+        return response;
+    }
+}

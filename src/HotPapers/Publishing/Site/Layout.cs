@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+
+namespace HotPapers.Publishing.Site;
+
+/// <summary>
+/// The shell of every page: language, viewport, one local stylesheet, a skip link, the site navigation and
+/// a footer. Nothing is loaded from elsewhere unless the widgets option asks for it.
+/// </summary>
+internal static class Layout
+{
+    public const string WidgetsScript = "https://platform.twitter.com/widgets.js";
+
+    public static string Page(string path, string title, SiteOptions options, Action<StringBuilder, string> body, bool usesWidgets = false, string? headExtra = null)
+    {
+        var root = SitePaths.RootOf(path);
+        var sb = new StringBuilder(16 * 1024);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<title>").Text(title).Append("</title>\n")
+          // No icon file: an empty data URL keeps browsers from asking the server for /favicon.ico.
+          .Append("<link rel=\"icon\" href=\"data:,\">\n")
+          .Append("<link rel=\"stylesheet\" href=\"").Append(root).Append(SitePaths.Stylesheet).Append("\">\n")
+          .Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Text(options.Title).Append("\" href=\"").Append(root).Append(SitePaths.Feed).Append("\">\n");
+        if (headExtra is not null) sb.Append(headExtra);
+        sb.Append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+          .Append("<header class=\"site\">\n<nav aria-label=\"Site\"><a class=\"brand\" href=\"").Append(root).Append(SitePaths.Index).Append("\">").Text(options.Title).Append("</a>\n<ul>")
+          .Append("<li><a href=\"").Append(root).Append(SitePaths.Index).Append("\">Days</a></li>")
+          .Append("<li><a href=\"").Append(root).Append(SitePaths.Categories).Append("\">Categories</a></li>")
+          .Append("<li><a href=\"").Append(root).Append(SitePaths.Search).Append("\">Search</a></li>")
+          .Append("<li><a href=\"").Append(root).Append(SitePaths.Feed).Append("\">Feed</a></li>")
+          .Append("</ul></nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+        body(sb, root);
+        sb.Append("</main>\n<footer class=\"site\"><p>arXiv papers people are talking about, ranked by reposts and likes. ")
+          .Append("Posts are shown as saved snapshots; counts are as measured at the time shown.</p></footer>\n");
+        if (usesWidgets && options.Widgets)
+            sb.Append("<script async src=\"").Append(WidgetsScript).Append("\" charset=\"utf-8\"></script>\n");
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    public static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly day) => day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Previous/next and first/last links for a paged listing.</summary>
+    public static void Pager(StringBuilder sb, Paging paging, Func<int, string> href, string label)
+    {
+        if (paging.PageCount <= 1) return;
+        sb.Append("<nav class=\"pager\" aria-label=\"").Text(label).Append("\"><ul>");
+        if (paging.Page > 1)
+        {
+            sb.Append("<li><a href=\"").Text(href(1)).Append("\">First</a></li>");
+            sb.Append("<li><a rel=\"prev\" href=\"").Text(href(paging.Page - 1)).Append("\">Newer</a></li>");
+        }
+        sb.Append("<li aria-current=\"page\">Page ").Append(paging.Page).Append(" of ").Append(paging.PageCount).Append("</li>");
+        if (paging.Page < paging.PageCount)
+        {
+            sb.Append("<li><a rel=\"next\" href=\"").Text(href(paging.Page + 1)).Append("\">Older</a></li>");
+            sb.Append("<li><a href=\"").Text(href(paging.PageCount)).Append("\">Last</a></li>");
+        }
+        sb.Append("</ul></nav>\n");
+    }
+
+    public static string Authors(IReadOnlyList<string> authors, int max = int.MaxValue) =>
+        authors.Count <= max ? string.Join(", ", authors) : string.Join(", ", authors.Take(max)) + " et al.";
+
+    public static string PlatformName(string platform) => platform switch
+    {
+        "x" => "X",
+        "bluesky" => "Bluesky",
+        "hackernews" => "Hacker News",
+        "mastodon" => "Mastodon",
+        _ => platform,
+    };
+}

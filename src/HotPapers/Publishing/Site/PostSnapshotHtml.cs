@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using HotPapers.Domain;
+using HotPapers.Social;
+
+namespace HotPapers.Publishing.Site;
+
+/// <summary>
+/// A post as a static, accessible snapshot built from its stored fields: readable without JavaScript and still
+/// there when the post is deleted. Only http(s) link targets become links; every piece of text is encoded.
+/// With the widgets option the blockquote carries the class the platform's script upgrades.
+/// </summary>
+internal static class PostSnapshotHtml
+{
+    public static void Append(StringBuilder sb, SocialPost post, EngagementSnapshot? counts, bool widgets)
+    {
+        var status = StatusUrl(post);
+        var lang = Html.LanguageTag(post.Lang);
+        sb.Append("<figure class=\"post\">\n<blockquote");
+        if (widgets && post.Platform == SocialPost.X) sb.Append(" class=\"twitter-tweet\"");
+        if (status is not null) sb.Append(" cite=\"").Text(status).Append('"');
+        sb.Append("><p");
+        if (lang is not null && lang != "und") sb.Append(" lang=\"").Append(lang).Append('"');
+        sb.Append(" dir=\"").Append(Html.Direction(post.Dir)).Append("\">");
+        AppendBody(sb, post);
+        sb.Append("</p>");
+        // The platform's script finds the post through a status link inside the blockquote.
+        if (widgets && status is not null) sb.Append("<a class=\"status\" href=\"").Text(status).Append("\">Post on ").Text(Layout.PlatformName(post.Platform)).Append("</a>");
+        sb.Append("</blockquote>\n<figcaption>&mdash; <span class=\"name\">").Text(post.AuthorName).Append("</span> <span class=\"handle\">(@").Text(post.AuthorHandle).Append(")</span>, ");
+        var when = post.CreatedAt.UtcDateTime;
+        var date = "<time datetime=\"" + when.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) + "\">"
+            + Html.Encode(when.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)) + "</time>";
+        if (status is null) sb.Append(date);
+        else sb.Append("<a href=\"").Text(status).Append("\">").Append(date).Append("</a>");
+        sb.Append(" on ").Text(Layout.PlatformName(post.Platform));
+        if (post.RepostOf is not null) sb.Append(" (a repost)");
+        if (counts is not null)
+            sb.Append("<span class=\"counts\"> &middot; ").Append(Layout.Number(counts.Reposts)).Append(" reposts, ")
+              .Append(Layout.Number(counts.Likes)).Append(" likes</span>");
+        sb.Append("</figcaption>\n</figure>\n");
+    }
+
+    /// <summary>The post's own page, for the platforms whose address is known from handle and id.</summary>
+    public static string? StatusUrl(SocialPost post) => post.Platform switch
+    {
+        SocialPost.X => $"https://twitter.com/{Uri.EscapeDataString(post.AuthorHandle)}/status/{Uri.EscapeDataString(post.PostId)}",
+        _ => null,
+    };
+
+    private static void AppendBody(StringBuilder sb, SocialPost post)
+    {
+        var text = post.Text;
+        var offsets = CodePointOffsets.Of(text);
+        var cursor = 0;
+        foreach (var entity in post.Entities.OrderBy(e => e.Start))
+        {
+            int start, end;
+            try
+            {
+                start = offsets.ToUtf16(entity.Start);
+                end = offsets.ToUtf16(entity.End);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                continue; // an entity past the text: show the text, not a broken link
+            }
+            if (start < cursor || end < start) continue;
+            AppendPlain(sb, text[cursor..start]);
+            AppendEntity(sb, post.Platform, entity, text[start..end]);
+            cursor = end;
+        }
+        AppendPlain(sb, text[cursor..]);
+    }
+
+    private static void AppendEntity(StringBuilder sb, string platform, PostEntity entity, string shown)
+    {
+        var x = platform == SocialPost.X;
+        switch (entity.Kind)
+        {
+            case EntityKind.Url:
+            case EntityKind.Media:
+                sb.Link(entity.Value, entity.Display ?? shown, rel: "nofollow noopener");
+                break;
+            case EntityKind.Hashtag when x:
+                sb.Link("https://twitter.com/hashtag/" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
+                break;
+            case EntityKind.Cashtag when x:
+                sb.Link("https://twitter.com/search?q=%24" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
+                break;
+            case EntityKind.Mention when x:
+                sb.Link("https://twitter.com/" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
+                break;
+            default:
+                AppendPlain(sb, shown);
+                break;
+        }
+    }
+
+    private static void AppendPlain(StringBuilder sb, string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) sb.Append("<br>");
+            sb.Text(lines[i]);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using HotPapers.Domain;
+using HotPapers.Store;
+
+namespace HotPapers.Publishing.Site;
+
+/// <summary>A page or file of the site: where it lives, what it is, and its bytes.</summary>
+public sealed record SiteFile(string Path, string ContentType, byte[] Content)
+{
+    public string Text => Encoding.UTF8.GetString(Content);
+}
+
+/// <summary>A category with its papers, newest listing first.</summary>
+public sealed record CategoryListing(string Code, string? Name, IReadOnlyList<ListedPaper> Papers);
+
+/// <summary>
+/// The page model both hosts share: <see cref="SiteBuilder"/> writes every page to a folder, the preview
+/// server asks <see cref="Get"/> for one page per request. Both go through the same loads and the same
+/// renderers, so a served page is byte-for-byte the built one.
+/// </summary>
+public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, TimeZoneInfo zone, SiteOptions options)
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+    public const string JsonType = "application/json; charset=utf-8";
+    public const string AtomType = "application/atom+xml; charset=utf-8";
+
+    private readonly DigestRenderer _renderer = new(store, clock, zone);
+
+    public SiteOptions Options => options;
+
+    public HotPapersStore Store => store;
+
+    public IReadOnlyList<DigestWindow> Windows() => store.LoadSiteWindows();
+
+    /// <summary>A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock).</summary>
+    public DayView Day(DigestWindow window)
+    {
+        var digest = _renderer.Rank(window, options.Render);
+        return new DayView(digest, store.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
+    }
+
+    public PaperView PaperView(ListedPaper listed, PaperActivity activity) => new(listed, activity, EngagementHistory.Of(activity, zone));
+
+    public PaperView? Paper(ArxivId id)
+    {
+        var listed = store.LoadListedPapers(id);
+        if (listed.Count == 0) return null;
+        var activity = store.LoadPaperActivity(id);
+        return PaperView(listed[0], activity.TryGetValue(id.Value, out var a) ? a : PaperActivity.None);
+    }
+
+    public static IReadOnlyList<CategoryListing> Categories(IEnumerable<ListedPaper> papers)
+    {
+        var byCode = new Dictionary<string, (string? Name, List<ListedPaper> Papers)>(StringComparer.Ordinal);
+        foreach (var listed in papers)
+        {
+            foreach (var subject in listed.Paper.Subjects.DistinctBy(s => s.Code))
+            {
+                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (subject.Name, []);
+                else if (entry.Name is null && subject.Name is not null) byCode[subject.Code] = entry = (subject.Name, entry.Papers);
+                entry.Papers.Add(listed);
+            }
+        }
+        return byCode
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new CategoryListing(kv.Key, kv.Value.Name, kv.Value.Papers
+                .OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    // The renderers, one per kind of file. Each returns the file at its path under the site root.
+
+    public SiteFile IndexPage(IReadOnlyList<DaySummary> days, Paging paging) =>
+        Page(SitePaths.IndexPage(paging.Page), Site.IndexPage.Render(days, paging, options));
+
+    public SiteFile DayPage(DayView day) => Page(SitePaths.Day(day.Window), Site.DayPage.Render(day, options));
+
+    /// <summary>The day's JSON: exactly what <c>hotpapers render --format json</c> writes for it.</summary>
+    public static SiteFile DayJson(DayView day) => Json(SitePaths.DayJson(day.Window), DigestJsonWriter.Write(day.Digest));
+
+    public SiteFile PaperPage(PaperView paper) => Page(SitePaths.Paper(paper.Paper.Id), Site.PaperPage.Render(paper, options));
+
+    public static SiteFile PaperJson(PaperView paper) => Json(SitePaths.PaperJson(paper.Paper.Id), PaperJsonWriter.Write(paper));
+
+    public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
+    {
+        var chunks = category.Papers.Chunk(options.PapersPerCategoryPage).ToList();
+        if (chunks.Count == 0) chunks.Add([]);
+        for (var i = 0; i < chunks.Count; i++)
+            yield return Page(SitePaths.Category(category.Code, i + 1), CategoryPage.Render(category.Code, category.Name, chunks[i], new Paging(i + 1, chunks.Count), options));
+    }
+
+    public SiteFile CategoryIndex(IReadOnlyList<CategoryListing> categories) =>
+        Page(SitePaths.Categories, CategoryPage.RenderIndex(categories.Select(c => (c.Code, c.Name, c.Papers.Count)).ToList(), options));
+
+    public SiteFile Feed(IReadOnlyList<DaySummary> newestDays) =>
+        new(SitePaths.Feed, AtomType, Utf8(AtomFeedWriter.Write(newestDays, options, clock.GetUtcNow())));
+
+    public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
+
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers) => Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers));
+
+    public static IEnumerable<SiteFile> Assets() =>
+    [
+        new(SitePaths.Stylesheet, "text/css; charset=utf-8", Asset("site.css")),
+        new(SitePaths.SearchScript, "text/javascript; charset=utf-8", Asset("search.js")),
+    ];
+
+    public int IndexPageCount(int windowCount) => Math.Max(1, (windowCount + options.DaysPerPage - 1) / options.DaysPerPage);
+
+    /// <summary>
+    /// One file by its site path, computed live from the store: what the preview server answers. Null when
+    /// there is no such page (an unknown day, paper or category, or a path outside the site's scheme).
+    /// </summary>
+    public SiteFile? Get(string path)
+    {
+        path = path.TrimStart('/');
+        if (path.Length == 0 || path.EndsWith('/')) path += SitePaths.Index;
+        switch (path)
+        {
+            case SitePaths.Feed:
+                return Feed(Windows().Take(options.FeedEntries).Select(w => Day(w).Summary()).ToList());
+            case SitePaths.Search:
+                return SearchPage();
+            case SitePaths.SearchIndex:
+                return SearchIndex(store.LoadListedPapers());
+            case SitePaths.Categories:
+                return CategoryIndex(Categories(store.LoadListedPapers()));
+            case SitePaths.Stylesheet:
+            case SitePaths.SearchScript:
+                return Assets().Single(a => a.Path == path);
+        }
+        if (IndexPath().Match(path) is { Success: true } index)
+        {
+            var page = index.Groups[1].Success ? int.Parse(index.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var windows = Windows();
+            var count = IndexPageCount(windows.Count);
+            if (page < 1 || page > count || (page == 1 && index.Groups[1].Success)) return null;
+            var days = windows.Skip((page - 1) * options.DaysPerPage).Take(options.DaysPerPage).Select(w => Day(w).Summary()).ToList();
+            return IndexPage(days, new Paging(page, count));
+        }
+        var json = path.StartsWith("api/", StringComparison.Ordinal);
+        if (DayPath().Match(path) is { Success: true } day && SitePaths.TryParseWindowStem(day.Groups["key"].Value, out var window))
+        {
+            if (!Windows().Contains(window)) return null;
+            var view = Day(window);
+            return json ? DayJson(view) : DayPage(view);
+        }
+        if (PaperPath().Match(path) is { Success: true } paper && SitePaths.TryParsePaperKey(paper.Groups["key"].Value, out var id))
+        {
+            if (Paper(id) is not { } view) return null;
+            return json ? PaperJson(view) : PaperPage(view);
+        }
+        if (CategoryPath().Match(path) is { Success: true } category && SitePaths.TryParseCategoryKey(category.Groups[1].Value, out var code))
+        {
+            var listing = Categories(store.LoadListedPapers()).FirstOrDefault(c => c.Code == code);
+            if (listing is null) return null;
+            return CategoryPages(listing).FirstOrDefault(p => p.Path == path);
+        }
+        return null;
+    }
+
+    private static SiteFile Page(string path, string html) => new(path, HtmlType, Utf8(html));
+
+    private static SiteFile Json(string path, string json) => new(path, JsonType, Utf8(json));
+
+    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+
+    private static byte[] Asset(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("HotPapers.Site." + name)
+            ?? throw new InvalidOperationException($"the site asset {name} is not embedded in the library");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [GeneratedRegex(@"^index(?:-([0-9]{1,6}))?\.html$")]
+    private static partial Regex IndexPath();
+
+    [GeneratedRegex(@"^(?:days/(?<key>[0-9-]{10,21})\.html|api/days/(?<key>[0-9-]{10,21})\.json)$")]
+    private static partial Regex DayPath();
+
+    [GeneratedRegex(@"^(?:papers/(?<key>[A-Za-z0-9._-]+)\.html|api/papers/(?<key>[A-Za-z0-9._-]+)\.json)$")]
+    private static partial Regex PaperPath();
+
+    [GeneratedRegex(@"^categories/(.+?)(?:-[0-9]{1,6})?\.html$")]
+    private static partial Regex CategoryPath();
+}

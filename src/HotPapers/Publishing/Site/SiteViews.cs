@@ -1,0 +1,45 @@
+using HotPapers.Domain;
+using HotPapers.Ranking;
+using HotPapers.Store;
+
+namespace HotPapers.Publishing.Site;
+
+/// <summary>
+/// A day as the site shows it: the classic ranking (the Markdown post's order) and which papers' totals were
+/// printed by an imported post, where the per-post counts behind them are unknown.
+/// </summary>
+public sealed record DayView(RankedDigest Digest, IReadOnlySet<string> ReportedPaperIds, DateTimeOffset GeneratedAt)
+{
+    public DigestWindow Window => Digest.Window;
+
+    public bool IsReported(RankedPaper paper) => ReportedPaperIds.Contains(paper.Candidate.Paper.Id.Value);
+
+    public DaySummary Summary() => new(Window, GeneratedAt, Digest.Papers
+        .Select(p => new DaySummaryPaper(p.Rank, p.Candidate.Paper.Id, p.Candidate.Paper.Title, p.Candidate.Reposts, p.Candidate.Likes))
+        .ToList());
+}
+
+/// <summary>What the index and the feed need of a day: its ranked papers without their posts.</summary>
+public sealed record DaySummary(DigestWindow Window, DateTimeOffset GeneratedAt, IReadOnlyList<DaySummaryPaper> Papers);
+
+public sealed record DaySummaryPaper(int Rank, ArxivId Id, string Title, int Reposts, int Likes);
+
+/// <summary>A paper's page: metadata, listing dates, and every post and count the store holds for it.</summary>
+public sealed record PaperView(ListedPaper Listed, PaperActivity Activity, IReadOnlyList<HistoryPoint> History)
+{
+    public Paper Paper => Listed.Paper;
+}
+
+/// <summary>
+/// One point of a paper's engagement history: the sums over its original posts at a snapshot time
+/// (<see cref="WindowKey"/> null), or the totals a published digest printed for a window.
+/// </summary>
+public sealed record HistoryPoint(DateTimeOffset At, int Reposts, int Likes, string? WindowKey)
+{
+    public int Score => Reposts + Likes;
+
+    public bool IsReported => WindowKey is not null;
+}
+
+/// <summary>A page of a listing: which page this is of how many.</summary>
+public sealed record Paging(int Page, int PageCount);

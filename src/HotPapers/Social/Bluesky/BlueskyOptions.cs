@@ -1,0 +1,42 @@
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// Bluesky settings (section <c>Bluesky</c>). A class, not a record, so that no generated <c>ToString</c> can
+/// ever print the app password.
+/// </summary>
+public sealed class BlueskyOptions
+{
+    public const string DefaultApiBaseUrl = "https://bsky.social";
+
+    /// <summary>The PDS (or AppView) that serves <c>createSession</c> and <c>searchPosts</c> (<c>Bluesky:ApiBaseUrl</c>).</summary>
+    public Uri ApiBaseUrl { get; init; } = new(DefaultApiBaseUrl);
+
+    /// <summary>The Jetstream <c>/subscribe</c> endpoint (<c>Bluesky:JetstreamUrl</c>).</summary>
+    public Uri JetstreamUrl { get; init; } = new(JetstreamOptions.DefaultUrl);
+
+    /// <summary>The account searchPosts runs as (<c>Bluesky:Handle</c>).</summary>
+    public string? Handle { get; init; }
+
+    /// <summary>An app password for <see cref="Handle"/> (<c>Bluesky:AppPassword</c>). Secret: never logged or printed.</summary>
+    public string? AppPassword { get; init; }
+
+    /// <summary>The search text; <c>domain=arxiv.org</c> narrows it to posts linking arXiv.</summary>
+    public string Query { get; init; } = "arxiv.org";
+
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>At most this many pages per day: searchPosts is meant for people, not bulk reads.</summary>
+    public int MaxPages { get; init; } = 50;
+
+    /// <summary>The longest a 429's <c>RateLimit-Reset</c> is waited for before giving up.</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(5);
+
+    public override string ToString() =>
+        $"Bluesky {{ ApiBaseUrl = {ApiBaseUrl}, JetstreamUrl = {JetstreamUrl}, Handle = {Handle ?? "(none)"}, AppPassword = {(AppPassword is null ? "(none)" : "***")} }}";
+}
+
+/// <summary>A failed Bluesky call, naming the request (never a credential).</summary>
+public sealed class BlueskyApiException(string message, int? status = null) : Exception(message)
+{
+    public int? Status { get; } = status;
+}

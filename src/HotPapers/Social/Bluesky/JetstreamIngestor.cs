@@ -1,0 +1,203 @@
+using HotPapers.Store;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// Applies Jetstream events to the store, one transaction per batch: keeps posts that link arXiv papers, counts
+/// likes, reposts and quotes of kept posts (deletes subtract), and moves the cursor in the same transaction, so
+/// a crash loses nothing committed and a rewound resume counts nothing twice (event identities are remembered
+/// for <see cref="JetstreamOptions.SeenWindow"/>; engagements are remembered for good so deletes can be matched).
+/// </summary>
+internal sealed class JetstreamIngestor
+{
+    private readonly HotPapersStore _store;
+    private readonly JetstreamOptions _options;
+    private readonly BlueskyPostReader _reader;
+    private HashSet<string> _kept = null!;
+    private HashSet<string> _keptDids = null!;
+    private Dictionary<string, long> _seen = null!;
+    private long _lastSnapshotUs;
+    private long _lastPruneUs;
+
+    public JetstreamIngestor(HotPapersStore store, JetstreamOptions options, IArxivIdFinder finder)
+    {
+        _store = store;
+        _options = options;
+        _reader = new BlueskyPostReader(finder);
+        Reload();
+    }
+
+    /// <summary>The last committed <c>time_us</c>.</summary>
+    public long? Cursor { get; private set; }
+
+    private long SeenWindowUs => Math.Max(_options.SeenWindow.Ticks, _options.Rewind.Ticks * 2) / 10;
+
+    /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
+    private void Reload()
+    {
+        _kept = _store.LoadKeptBlueskyPosts();
+        _keptDids = new HashSet<string>(_kept.Select(u => AtUri.TryParse(u, out var a) ? a.Did : ""), StringComparer.Ordinal);
+        _seen = _store.LoadJetstreamSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
+        Cursor = _store.LoadJetstreamCursor(_options.StreamName);
+        _lastSnapshotUs = _lastPruneUs = Cursor ?? 0;
+    }
+
+    /// <summary>Applies a batch in one transaction. <paramref name="final"/> forces the snapshot checkpoint.</summary>
+    public JetstreamStats Apply(IReadOnlyList<JetstreamFrame> frames, bool final)
+    {
+        if (frames.Count == 0 && !final) return new JetstreamStats();
+        try
+        {
+            return _store.Write(tx =>
+            {
+                var batch = new Batch(tx);
+                foreach (var frame in frames) ApplyOne(batch, frame);
+                foreach (var (uri, d) in batch.Deltas)
+                    if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.AddBlueskyCounts(uri, d.Likes, d.Reposts, d.Quotes);
+                var cursor = frames.Count == 0 ? Cursor : Math.Max(frames.Max(f => f.TimeUs), Cursor ?? 0);
+                if (cursor is { } c && frames.Count > 0) tx.SetJetstreamCursor(_options.StreamName, c);
+                var snapshots = 0;
+                if (cursor is { } at && (final || at - _lastSnapshotUs >= _options.SnapshotEvery.Ticks / 10))
+                {
+                    snapshots = tx.WriteDueBlueskySnapshots(BlueskyTime.FromUnixMicroseconds(at));
+                    _lastSnapshotUs = at;
+                }
+                if (cursor is { } now && now - _lastPruneUs >= SeenWindowUs / 4)
+                {
+                    tx.PruneJetstreamSeen(now - SeenWindowUs);
+                    _lastPruneUs = now;
+                }
+                Cursor = cursor;
+                return batch.Stats with
+                {
+                    Events = frames.Count, Batches = 1, Snapshots = snapshots, Cursor = cursor,
+                    Likes = batch.Deltas.Values.Sum(d => d.Likes),
+                    Reposts = batch.Deltas.Values.Sum(d => d.Reposts),
+                    Quotes = batch.Deltas.Values.Sum(d => d.Quotes),
+                };
+            });
+        }
+        catch
+        {
+            // The transaction rolled back: the in-memory view must not keep what it added.
+            Reload();
+            throw;
+        }
+        finally
+        {
+            if (Cursor is { } now && _seen.Count > 4096) PruneMemory(now - SeenWindowUs);
+        }
+    }
+
+    private void PruneMemory(long olderThanUs)
+    {
+        foreach (var key in _seen.Where(s => s.Value < olderThanUs).Select(s => s.Key).ToList()) _seen.Remove(key);
+    }
+
+    private void ApplyOne(Batch batch, JetstreamFrame frame)
+    {
+        if (frame.Did is not { } did) return;
+        if (frame.Kind == "identity")
+        {
+            // Jetstream events carry only DIDs; an identity event is the one chance to learn the handle.
+            if (frame.Identity?.Handle is { Length: > 0 } handle && _keptDids.Contains(did))
+                batch.Tx.UpdateBlueskyHandle(did, handle);
+            return;
+        }
+        if (frame.Kind != "commit" || frame.Commit is not { Collection: { } collection, Rkey: { } rkey, Operation: { } operation } commit) return;
+        switch (collection)
+        {
+            case BlueskyPlatform.PostCollection:
+                ApplyPost(batch, frame, did, rkey, operation, commit);
+                break;
+            case BlueskyPlatform.LikeCollection:
+            case BlueskyPlatform.RepostCollection:
+                ApplyEngagement(batch, frame, did, collection, rkey, operation, commit);
+                break;
+        }
+    }
+
+    private void ApplyPost(Batch batch, JetstreamFrame frame, string did, string rkey, string operation, JetstreamCommit commit)
+    {
+        var uri = AtUri.Post(did, rkey);
+        var uriText = uri.ToString();
+        if (operation == "delete")
+        {
+            // Deletes are idempotent by nature: the engagement row is gone after the first one.
+            if (batch.Tx.RemoveBlueskyEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
+                batch.Delta(quoted).Quotes--;
+            if (_kept.Remove(uriText)) batch.Tx.MarkBlueskyPostDeleted(uriText);
+            return;
+        }
+        if (operation is not ("create" or "update") || commit.Record is not { } record) return;
+        var quotedUri = BlueskyPostReader.QuotedUri(record.Embed);
+        var quotesKept = operation == "create" && quotedUri is not null && _kept.Contains(quotedUri);
+        if (!quotesKept && !BlueskyPostReader.MentionsArxiv(record)) return;
+        var reading = _reader.Read(uri, record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+        if (reading.Papers.Count == 0 && !quotesKept) return;
+        if (!MarkSeen(batch, frame, BlueskyPlatform.PostCollection, rkey, operation, commit.Rev)) return;
+        if (reading.Papers.Count > 0)
+        {
+            batch.Tx.UpsertPost(reading.Post, PostSource.Api);
+            batch.Tx.KeepBlueskyPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+            foreach (var paper in reading.Papers) batch.Tx.LinkArxiv(BlueskyPlatform.Name, uriText, paper);
+            if (_kept.Add(uriText))
+            {
+                _keptDids.Add(did);
+                batch.Stats = batch.Stats with { PostsKept = batch.Stats.PostsKept + 1 };
+            }
+        }
+        if (quotesKept && batch.Tx.AddBlueskyEngagement(did, BlueskyPlatform.PostCollection, rkey, quotedUri!))
+            batch.Delta(quotedUri!).Quotes++;
+    }
+
+    private void ApplyEngagement(Batch batch, JetstreamFrame frame, string did, string collection, string rkey, string operation, JetstreamCommit commit)
+    {
+        var isLike = collection == BlueskyPlatform.LikeCollection;
+        if (operation == "delete")
+        {
+            if (batch.Tx.RemoveBlueskyEngagement(did, collection, rkey) is not { } subject) return;
+            if (isLike) batch.Delta(subject).Likes--;
+            else batch.Delta(subject).Reposts--;
+            return;
+        }
+        if (operation != "create" || commit.Record?.Subject?.Uri is not { } target || !_kept.Contains(target)) return;
+        if (!MarkSeen(batch, frame, collection, rkey, operation, commit.Rev)) return;
+        if (!batch.Tx.AddBlueskyEngagement(did, collection, rkey, target)) return;
+        if (isLike) batch.Delta(target).Likes++;
+        else batch.Delta(target).Reposts++;
+    }
+
+    /// <summary>True the first time an event identity is applied; a replay is counted as a duplicate and skipped.</summary>
+    private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
+    {
+        var key = string.Join('|', frame.Did, collection, rkey, operation, rev ?? "");
+        if (_seen.ContainsKey(key) || !batch.Tx.MarkJetstreamSeen(key, frame.TimeUs))
+        {
+            batch.Stats = batch.Stats with { Duplicates = batch.Stats.Duplicates + 1 };
+            return false;
+        }
+        _seen[key] = frame.TimeUs;
+        return true;
+    }
+
+    private sealed class Counts
+    {
+        public long Likes;
+        public long Reposts;
+        public long Quotes;
+    }
+
+    private sealed class Batch(StoreTransaction tx)
+    {
+        public StoreTransaction Tx { get; } = tx;
+        public Dictionary<string, Counts> Deltas { get; } = new(StringComparer.Ordinal);
+        public JetstreamStats Stats { get; set; } = new();
+
+        public Counts Delta(string uri)
+        {
+            if (!Deltas.TryGetValue(uri, out var counts)) Deltas[uri] = counts = new Counts();
+            return counts;
+        }
+    }
+}

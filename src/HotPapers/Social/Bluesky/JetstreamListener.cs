@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using HotPapers.Store;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// Listens to Jetstream over a websocket and applies what it hears to the store (see <see cref="JetstreamIngestor"/>).
+/// One task receives and parses frames; the caller's task commits them in batches of
+/// <see cref="JetstreamOptions.BatchSize"/> events or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
+/// connection is reopened with exponential back-off, resuming <see cref="JetstreamOptions.Rewind"/> before the
+/// last event received. Cancelling stops after committing what was received (unless
+/// <see cref="JetstreamOptions.CommitOnStop"/> is off).
+/// </summary>
+public sealed class JetstreamListener
+{
+    private readonly HotPapersStore _store;
+    private readonly JetstreamOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IArxivIdFinder _finder;
+    private readonly Func<ClientWebSocket> _socketFactory;
+    private readonly Action<string> _log;
+
+    public JetstreamListener(
+        HotPapersStore store, JetstreamOptions options, TimeProvider time, IArxivIdFinder? finder = null,
+        Func<ClientWebSocket>? socketFactory = null, Action<string>? log = null)
+    {
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be at least 1");
+        _store = store;
+        _options = options;
+        _time = time;
+        _finder = finder ?? ArxivIdFinders.Default;
+        _socketFactory = socketFactory ?? (() => new ClientWebSocket());
+        _log = log ?? (_ => { });
+    }
+
+    /// <summary>Called after each commit with the running totals.</summary>
+    public Action<JetstreamStats>? Committed { get; init; }
+
+    /// <summary>The subscribe URL for a resume point (unix microseconds), or the live tail when null.</summary>
+    public Uri SubscribeUri(long? cursor)
+    {
+        var query = new StringBuilder();
+        foreach (var collection in _options.WantedCollections)
+            query.Append(query.Length == 0 ? '?' : '&').Append("wantedCollections=").Append(Uri.EscapeDataString(collection));
+        if (cursor is { } c) query.Append(query.Length == 0 ? '?' : '&').Append("cursor=").Append(c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var baseUri = _options.Url.GetLeftPart(UriPartial.Path);
+        return new Uri(baseUri + query);
+    }
+
+    public async Task<JetstreamStats> RunAsync(CancellationToken cancellationToken)
+    {
+        var ingestor = new JetstreamIngestor(_store, _options, _finder);
+        var totals = new JetstreamStats { Cursor = ingestor.Cursor };
+        if (_options.UntilCursor is { } until && ingestor.Cursor >= until) return totals;
+
+        var channel = Channel.CreateBounded<JetstreamFrame>(new BoundedChannelOptions(_options.ChannelCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rewindUs = _options.Rewind.Ticks / 10;
+        var receiver = new Receiver(this, channel.Writer, ingestor.Cursor is { } start ? start - rewindUs : null, rewindUs);
+        var receiving = Task.Run(() => receiver.RunAsync(stopReceiving.Token), CancellationToken.None);
+        try
+        {
+            totals = await ProcessAsync(ingestor, channel.Reader, totals, cancellationToken);
+        }
+        finally
+        {
+            await stopReceiving.CancelAsync();
+            await receiving;
+        }
+        return totals with { Connections = receiver.Connections, Malformed = totals.Malformed + receiver.Malformed };
+    }
+
+    private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<JetstreamFrame> reader, JetstreamStats totals, CancellationToken stop)
+    {
+        var batch = new List<JetstreamFrame>(_options.BatchSize);
+        var batchStarted = 0L;
+        long events = 0;
+        var done = false;
+        while (!done)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                // Ctrl+C: take what has already arrived, commit it, and stop.
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var frame)) batch.Add(frame);
+                break;
+            }
+            var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
+            if (batch.Count == 0 || wait > TimeSpan.Zero)
+            {
+                if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
+            }
+            while (batch.Count < _options.BatchSize && reader.TryRead(out var frame))
+            {
+                if (batch.Count == 0) batchStarted = _time.GetTimestamp();
+                batch.Add(frame);
+                events++;
+                if (events >= _options.MaxEvents || frame.TimeUs >= _options.UntilCursor)
+                {
+                    done = true;
+                    break;
+                }
+            }
+            if (batch.Count > 0 && (done || batch.Count >= _options.BatchSize || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
+            {
+                totals = totals.Add(ingestor.Apply(batch, final: false));
+                batch.Clear();
+                Committed?.Invoke(totals);
+            }
+        }
+        if (_options.CommitOnStop || done)
+        {
+            totals = totals.Add(ingestor.Apply(batch, final: true));
+            Committed?.Invoke(totals);
+        }
+        return totals;
+    }
+
+    /// <summary>Waits for a frame for at most <paramref name="wait"/>; false on timeout or stop.</summary>
+    private async Task<bool> WaitToReadAsync(ChannelReader<JetstreamFrame> reader, TimeSpan wait, CancellationToken stop)
+    {
+        if (wait == Timeout.InfiniteTimeSpan)
+        {
+            try { return await reader.WaitToReadAsync(stop); }
+            catch (OperationCanceledException) { return false; }
+        }
+        using var timeout = new CancellationTokenSource(wait, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stop);
+        try { return await reader.WaitToReadAsync(linked.Token); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    /// <summary>The receiving side: connect, read frames, parse, hand over; reconnect with back-off when the connection drops.</summary>
+    private sealed class Receiver(JetstreamListener owner, ChannelWriter<JetstreamFrame> writer, long? resumeFrom, long rewindUs)
+    {
+        public long Connections;
+        public long Malformed;
+        private long? _lastTimeUs;
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+
+        public async Task RunAsync(CancellationToken stop)
+        {
+            var failures = 0;
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var cursor = _lastTimeUs is { } last ? last - rewindUs : resumeFrom;
+                    var received = 0L;
+                    try
+                    {
+                        using var socket = owner._socketFactory();
+                        var uri = owner.SubscribeUri(cursor);
+                        await socket.ConnectAsync(uri, stop);
+                        Interlocked.Increment(ref Connections);
+                        owner._log($"connected to {owner._options.Url.GetLeftPart(UriPartial.Path)} (cursor {cursor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "live"})");
+                        while (true)
+                        {
+                            var length = await ReceiveMessageAsync(socket, stop);
+                            if (length < 0) break;
+                            if (!TryParse(_buffer.AsSpan(0, length), out var frame)) continue;
+                            received++;
+                            failures = 0;
+                            _lastTimeUs = frame.TimeUs;
+                            await writer.WriteAsync(frame, stop);
+                        }
+                        owner._log("connection closed by the server");
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException or InvalidOperationException)
+                    {
+                        owner._log($"connection lost: {e.Message}");
+                    }
+                    if (received == 0) failures++;
+                    var delay = Backoff(failures);
+                    owner._log($"reconnecting in {delay.TotalSeconds:0.###} s");
+                    try { await Task.Delay(delay, owner._time, stop); }
+                    catch (OperationCanceledException) { break; }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                writer.TryComplete();
+            }
+        }
+
+        private TimeSpan Backoff(int failures)
+        {
+            var initial = owner._options.InitialBackoff;
+            var factor = Math.Pow(2, Math.Max(0, Math.Min(failures - 1, 30)));
+            var delay = TimeSpan.FromTicks((long)Math.Min(initial.Ticks * factor, owner._options.MaxBackoff.Ticks));
+            return delay;
+        }
+
+        private bool TryParse(ReadOnlySpan<byte> json, out JetstreamFrame frame)
+        {
+            frame = null!;
+            try
+            {
+                var parsed = JsonSerializer.Deserialize(json, BlueskyJsonContext.Default.JetstreamFrame);
+                if (parsed is { Did: not null, TimeUs: > 0 })
+                {
+                    frame = parsed;
+                    return true;
+                }
+            }
+            catch (JsonException e)
+            {
+                owner._log($"skipped a malformed frame after time_us {_lastTimeUs}: {e.Message}");
+            }
+            Interlocked.Increment(ref Malformed);
+            return false;
+        }
+
+        /// <summary>Reads one whole message into the (growing, pooled) buffer; its length, or -1 when the server closed.</summary>
+        private async Task<int> ReceiveMessageAsync(ClientWebSocket socket, CancellationToken stop)
+        {
+            var count = 0;
+            while (true)
+            {
+                if (count == _buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                    _buffer.AsSpan(0, count).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = bigger;
+                }
+                var result = await socket.ReceiveAsync(_buffer.AsMemory(count), stop);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
+                    catch (Exception e) when (e is WebSocketException or IOException) { }
+                    return -1;
+                }
+                count += result.Count;
+                if (result.EndOfMessage) return count;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using HotPapers.Domain;
+using HotPapers.Importing;
+using HotPapers.Publishing.Site;
+using HotPapers.Store;
+
+namespace HotPapers.Tests.Site;
+
+/// <summary>A store in a temporary folder, the seeds and synthetic papers written through the store API.</summary>
+internal sealed class TempSite : IDisposable
+{
+    /// <summary>The clock every site test pins, so the day JSON of a day without a stored digest is reproducible.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    public TempSite()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "hotpapers-site-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        DbPath = Path.Combine(Directory, "store.db");
+        Store = HotPapersStore.Open(DbPath);
+    }
+
+    public string Directory { get; }
+
+    public string DbPath { get; }
+
+    public HotPapersStore Store { get; }
+
+    public static string SeedsDir => Path.Combine(AppContext.BaseDirectory, "data", "seeds");
+
+    public TempSite WithSeeds()
+    {
+        var importer = new PostArchiveImporter(Store);
+        foreach (var file in PostArchiveImporter.FindPostFiles([SeedsDir]))
+        {
+            var result = importer.ImportFile(file);
+            if (!result.Succeeded) throw new InvalidOperationException(result.Error);
+        }
+        return this;
+    }
+
+    public SiteModel Model(SiteOptions? options = null) =>
+        new(Store, new PinnedClock(Now), TimeZoneInfo.Utc, options ?? new SiteOptions());
+
+    public string Build(SiteOptions? options = null)
+    {
+        var outDir = Path.Combine(Directory, "site");
+        new SiteBuilder(Model(options)).Build(outDir);
+        return outDir;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server process may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+internal sealed class PinnedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Builders for papers and posts written through the store API, as a crawl would write them.</summary>
+internal static class Synthetic
+{
+    public static Paper Paper(string id, DateOnly day, int crawlOrder, string title = "A paper", string? abs = null, string? pdf = "default",
+        string abstractText = "An abstract.", string[]? authors = null, Subject[]? subjects = null) =>
+        new(ArxivId.Parse(id), title, authors ?? ["Ada Lovelace", "Alan Turing"], subjects ?? [new Subject("cs.LG", "Machine Learning")], abstractText,
+            abs ?? $"https://arxiv.org/abs/{id}", pdf == "default" ? $"https://arxiv.org/pdf/{id}" : pdf, day, crawlOrder);
+
+    public static SocialPost Post(string id, string text, DateTimeOffset created, IReadOnlyList<PostEntity>? entities = null, string handle = "someone",
+        string name = "Some One", string? repostOf = null, string lang = "en") =>
+        new(SocialPost.X, id, handle, name, created, lang, "ltr", text, entities ?? [], repostOf);
+
+    /// <summary>Stores a paper with posts, each with one snapshot per (reposts, likes) pair given, an hour apart.</summary>
+    public static void Add(HotPapersStore store, Paper paper, params (SocialPost Post, (int Reposts, int Likes)[] Counts)[] posts)
+    {
+        store.Write(tx =>
+        {
+            tx.UpsertPaper(paper);
+            foreach (var (post, counts) in posts)
+            {
+                tx.UpsertPost(post, PostSource.Api);
+                tx.LinkPost(paper.Id, post.Platform, post.PostId);
+                for (var i = 0; i < counts.Length; i++)
+                    tx.AddSnapshot(new EngagementSnapshot(post.Platform, post.PostId, counts[i].Reposts, counts[i].Likes, post.CreatedAt.AddHours(i + 1)));
+            }
+        });
+    }
+}

@@ -1,0 +1,142 @@
+using HotPapers.Domain;
+using HotPapers.Publishing;
+using HotPapers.Store;
+using HotPapers.Tests.Support;
+
+namespace HotPapers.Tests.Store;
+
+/// <summary>
+/// The behaviour every store backend must have. The same tests run on SQLite and on a real PostgreSQL server
+/// (<see cref="PostgresStoreTests"/>), so the two cannot drift apart.
+/// </summary>
+public abstract class StoreContractTests(StoreBackend backend)
+{
+    private static readonly DigestWindow Day = DigestWindow.Day(new DateOnly(2021, 6, 10));
+    private static readonly DateTimeOffset T0 = new(2021, 6, 11, 8, 0, 0, TimeSpan.Zero);
+
+    [StoreFact]
+    public void Opening_applies_every_migration_once()
+    {
+        using var fixture = new StoreFixture(backend);
+        Assert.Equal(backend, fixture.Store.Backend);
+        var version = fixture.Store.SchemaVersion;
+        Assert.True(version >= 1);
+        using var again = fixture.OpenAnother();
+        Assert.Equal(version, again.SchemaVersion);
+    }
+
+    [StoreFact]
+    public void Every_seed_round_trips_through_the_store_byte_for_byte()
+    {
+        using var fixture = new StoreFixture(backend);
+        foreach (var date in Seeds.Dates) fixture.ImportSeed(date);
+        foreach (var date in Seeds.Dates)
+            Golden.AssertSameText(Seeds.Text(date), fixture.Renderer().RenderText(Seeds.Window(date), new RenderOptions()), $"{backend} {date}");
+        var counts = fixture.Store.RowCounts();
+        foreach (var date in Seeds.Dates) fixture.ImportSeed(date);
+        Assert.Equal(counts, fixture.Store.RowCounts());
+        Assert.Equal(103, counts["papers"]);
+        Assert.Equal(126, counts["embeds"]);
+    }
+
+    [StoreFact]
+    public void Totals_are_the_latest_snapshot_of_each_original_and_counts_may_go_down()
+    {
+        using var fixture = new StoreFixture(backend);
+        var paper = APaper("2106.05001", 1);
+        fixture.Store.Write(tx =>
+        {
+            tx.UpsertPaper(paper);
+            foreach (var (id, repostOf) in new[] { ("101", (string?)null), ("102", null), ("103", "101") })
+            {
+                tx.UpsertPost(APost(id, repostOf), PostSource.Api);
+                tx.LinkPost(paper.Id, SocialPost.X, id);
+            }
+            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 10, 40, T0));
+            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 9, 35, T0.AddHours(1))); // an unlike and an un-repost
+            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30)));
+            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "103", 100, 100, T0.AddMinutes(40))); // a repost: not counted again
+            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30))); // the same measurement twice
+        });
+        var candidate = Assert.Single(fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers);
+        Assert.Equal((14, 41), (candidate.Reposts, candidate.Likes));
+        Assert.Equal(T0.AddHours(1).UtcDateTime, candidate.MeasuredAt);
+        Assert.Equal(4, fixture.Store.RowCounts()["engagement_snapshots"]);
+        Assert.Equal(["103", "102", "101"], candidate.Posts.Select(p => p.Post.PostId)); // newest first
+    }
+
+    [StoreFact]
+    public void A_post_read_from_embed_html_never_overwrites_one_from_the_api()
+    {
+        using var fixture = new StoreFixture(backend);
+        var paper = APaper("2106.05002", 1);
+        var fromApi = APost("201", null) with { Text = "from the API" };
+        fixture.Store.Write(tx =>
+        {
+            tx.UpsertPaper(paper);
+            tx.UpsertPost(fromApi, PostSource.Api);
+            tx.UpsertPost(fromApi with { Text = "from an embed" }, PostSource.Embed);
+            tx.LinkPost(paper.Id, SocialPost.X, "201");
+        });
+        var post = fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers.Single().Posts.Single();
+        Assert.Equal("from the API", post.Post.Text);
+    }
+
+    [StoreFact]
+    public void A_failed_unit_of_work_leaves_nothing_behind()
+    {
+        using var fixture = new StoreFixture(backend);
+        var before = fixture.Store.RowCounts();
+        Assert.Throws<InvalidOperationException>(() => fixture.Store.Write(tx =>
+        {
+            tx.UpsertPaper(APaper("2106.05003", 1));
+            throw new InvalidOperationException("the source failed half-way");
+        }));
+        Assert.Equal(before, fixture.Store.RowCounts());
+    }
+
+    [StoreFact]
+    public async Task Concurrent_writers_keep_every_distinct_post_and_every_snapshot()
+    {
+        using var fixture = new StoreFixture(backend);
+        var paper = APaper("2106.05004", 1);
+        fixture.Store.Write(tx => tx.UpsertPaper(paper));
+        // Four writers, each with its own connection, upserting overlapping halves of the same 400 posts.
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            using var store = fixture.OpenAnother();
+            var first = w % 2 == 0 ? 0 : 200;
+            for (var batch = 0; batch < 10; batch++)
+            {
+                store.Write(tx =>
+                {
+                    for (var i = first + batch * 20; i < first + batch * 20 + 20 + (w < 2 ? 100 : 0) && i < 400; i++)
+                    {
+                        var id = (1000 + i).ToString();
+                        tx.UpsertPost(APost(id, null), PostSource.Api);
+                        tx.LinkPost(paper.Id, SocialPost.X, id);
+                        tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, id, w, i, T0.AddSeconds(w)));
+                    }
+                });
+            }
+        })).ToArray();
+        await Task.WhenAll(writers);
+        var counts = fixture.Store.RowCounts();
+        Assert.Equal(400, counts["social_posts"]);
+        Assert.Equal(400, counts["paper_posts"]);
+        var posts = fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers.Single().Posts;
+        Assert.Equal(400, posts.Count);
+        Assert.All(posts, p => Assert.NotNull(p.Counts));
+    }
+
+    private static Paper APaper(string id, int crawlOrder) =>
+        new(ArxivId.Parse(id), $"Title {id}", ["A. Author"], [new Subject("cs.LG", "Machine Learning")], "An abstract.",
+            $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", Day.Start, crawlOrder);
+
+    private static SocialPost APost(string id, string? repostOf) =>
+        new(SocialPost.X, id, "someone", "Some One", T0.AddMinutes(int.Parse(id) % 1000), "en", "ltr", $"post {id}", [], repostOf);
+}
+
+public sealed class SqliteStoreTests() : StoreContractTests(StoreBackend.Sqlite);
+
+public sealed class PostgresStoreTests() : StoreContractTests(StoreBackend.Postgres), IPostgresBacked;
