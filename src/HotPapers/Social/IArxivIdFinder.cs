@@ -11,6 +11,5 @@ public interface IArxivIdFinder
 /// <summary>The finder the sources use unless told otherwise.</summary>
 public static class ArxivIdFinders
 {
-    // Swap point: when the shared ArxivIdExtractor lands, wrap it here and every source picks it up.
-    public static IArxivIdFinder Default { get; } = new Bluesky.AbsPdfLinkFinder();
+    public static IArxivIdFinder Default { get; } = new Arxiv.ExtractorFinder();
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace HotPapers.Tests.Social;
 
-public sealed class AbsPdfLinkFinderTests
+public sealed class DefaultFinderTests
 {
     private static string[] Find(string text) => ArxivIdFinders.Default.Find(text).Select(i => i.Value).ToArray();
 
