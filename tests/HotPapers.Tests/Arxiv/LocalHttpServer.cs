@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Arxiv;
 
@@ -21,7 +22,7 @@ public sealed record SeenRequest(string PathAndQuery, TimeSpan Arrived, TimeSpan
 /// </summary>
 public sealed class LocalHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerRequest, FakeResponse> _route;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
@@ -32,10 +33,8 @@ public sealed class LocalHttpServer : IDisposable
     public LocalHttpServer(Func<HttpListenerRequest, FakeResponse> route)
     {
         _route = route;
-        var port = FreePort();
+        (_listener, var port) = LoopbackListener.Start();
         BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
         _ = Task.Run(AcceptLoop);
     }
 
@@ -109,13 +108,6 @@ public sealed class LocalHttpServer : IDisposable
             Interlocked.Decrement(ref _inFlight);
             _seen.Enqueue(new SeenRequest(context.Request.Url!.PathAndQuery, arrived, _clock.Elapsed));
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

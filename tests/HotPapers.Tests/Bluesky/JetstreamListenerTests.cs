@@ -206,12 +206,7 @@ public sealed class JetstreamListenerTests
     [Fact]
     public async Task With_no_server_it_retries_with_doubling_back_off_and_stops_cleanly()
     {
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        } // nothing listens there now
+        var port = LoopbackListener.UnusedPort(); // nothing listens there
         using var temp = new TempStore();
         using var store = temp.Open();
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -1,4 +1,5 @@
 using HotPapers.Domain;
+using HotPapers.Tests.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -9,6 +10,7 @@ namespace HotPapers.Tests.Site;
 /// index, a day, a paper and the search, with the visible title, the R/F numbers and an embed's text checked,
 /// no console error, and screenshots saved under <c>docs/screenshots/</c>.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class SiteBrowserTests
 {
     private static readonly string[] ChromiumArgs =
@@ -29,7 +31,7 @@ public sealed class SiteBrowserTests
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(60_000); // a cap on waiting, not a performance claim: CI has two busy cores
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text} at {message.Location}"); };
         page.PageError += (_, error) => problems.Add("page error: " + error);

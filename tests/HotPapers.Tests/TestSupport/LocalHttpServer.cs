@@ -14,20 +14,14 @@ public sealed record Reply(int Status, string Body, IReadOnlyDictionary<string, 
 /// <summary>A real HTTP server on 127.0.0.1 answering from a handler, recording every request.</summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<RecordedRequest, Reply> _handler;
     private readonly Task _serving;
 
     public LocalHttpServer(Func<RecordedRequest, Reply> handler)
     {
         _handler = handler;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = LoopbackListener.Start();
         _serving = Task.Run(ServeAsync);
     }
 

@@ -126,7 +126,7 @@ public class XCollectorTests
         var (collector, _) = Make(store, server, clock);
 
         await collector.CollectAsync(papers);
-        clock.Delay(TimeSpan.FromHours(1), default).Wait();
+        await clock.Delay(TimeSpan.FromHours(1), default);
         await Make(store, server, clock).Collector.CollectAsync(papers);
 
         Assert.Equal(4, store.CountRows("engagement_snapshots"));

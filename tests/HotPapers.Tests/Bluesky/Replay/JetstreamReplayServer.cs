@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using HotPapers.Tests.TestSupport;
 using System.Text;
 using System.Text.Json;
 
@@ -16,7 +17,7 @@ namespace HotPapers.Testing.Jetstream;
 /// </summary>
 public sealed class JetstreamReplayServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly (long TimeUs, string? Collection, byte[] Utf8)[] _events;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
@@ -32,9 +33,7 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
         var previous = 0L;
         _events = utf8Lines.Select(line => Index(line, ref previous)).OrderBy(e => e.TimeUs).ToArray();
         _dropAfter = new ConcurrentQueue<int>(dropAfter ?? []);
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = LoopbackListener.Start();
         _accepting = Task.Run(AcceptAsync);
     }
 
@@ -63,13 +62,6 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
         {
             return (previous, null, line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task AcceptAsync()
