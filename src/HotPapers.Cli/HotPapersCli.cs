@@ -26,6 +26,7 @@ public static class HotPapersCli
         root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(CollectCommand.Create(
             CollectArxivCommand.Create(output, error, () => settings.Value),
+            CollectXCommand.Create(output, error, () => settings.Value),
             CollectBlueskyCommand.Create(output, error, () => settings.Value),
             CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
         root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));

@@ -3,6 +3,7 @@ using System.Globalization;
 using HotPapers.Arxiv;
 using HotPapers.Social.Bluesky;
 using HotPapers.Social.HackerNews;
+using HotPapers.Social.X;
 using Microsoft.Extensions.Configuration;
 
 namespace HotPapers.Cli;
@@ -130,6 +131,21 @@ internal sealed class Settings
             throw new SettingsException(e.Message);
         }
         return options;
+    }
+
+    public XOptions X()
+    {
+        var defaults = new XOptions();
+        return new XOptions
+        {
+            ApiBaseUrl = Url("X", "ApiBaseUrl", XOptions.DefaultApiBaseUrl).ToString().TrimEnd('/'),
+            OEmbedUrl = Url("X", "OEmbedUrl", XOptions.DefaultOEmbedUrl).ToString(),
+            BearerToken = Get("X", "BearerToken"),
+            ReadBudget = Int("X", "ReadBudget", defaults.ReadBudget),
+            MaxQueryLength = Int("X", "MaxQueryLength", defaults.MaxQueryLength),
+            MaxResults = Int("X", "MaxResults", defaults.MaxResults),
+            MaxRateLimitWaits = Int("X", "MaxRateLimitWaits", defaults.MaxRateLimitWaits),
+        };
     }
 
     public BlueskyOptions Bluesky() => new()

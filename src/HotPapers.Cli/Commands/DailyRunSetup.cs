@@ -1,9 +1,13 @@
 using System.Net;
+using HotPapers.Arxiv;
 using HotPapers.Domain;
 using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
+using HotPapers.Social.Bluesky;
+using HotPapers.Social.HackerNews;
+using HotPapers.Social.X;
 
 namespace HotPapers.Cli.Commands;
 
@@ -53,11 +57,71 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
             PostThreshold = settings.Int("Classic", "PostThreshold", new ClassicOptions().PostThreshold),
             MaxPosts = settings.Int("Classic", "MaxPosts", new ClassicOptions().MaxPosts),
         };
-        var steps = new List<IDailyStep>();
+        var sources = Sources();
+        var steps = new List<IDailyStep> { Arxiv(http) };
+        foreach (var source in sources)
+        {
+            steps.Add(source switch
+            {
+                "x" => new XSearchStep(http, X()),
+                "bluesky" => Bluesky(http),
+                _ => HackerNews(http),
+            });
+        }
         steps.Add(new MeasureStep(classic, MeasuringClock()));
+        if (sources.Contains("x")) steps.Add(new EmbedsStep(http, X(), classic));
         steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null));
         return steps;
     }
+
+    public static readonly string[] KnownSources = ["x", "bluesky", "hn"];
+
+    /// <summary><c>Daily:Sources</c>: the social sources to collect, in order (default <c>x</c>, the classic post's only one).</summary>
+    private List<string> Sources()
+    {
+        var sources = settings.List("Daily", "Sources")?.Select(s => s.ToLowerInvariant()).Distinct().ToList() ?? ["x"];
+        foreach (var unknown in sources.Where(s => !KnownSources.Contains(s)))
+            throw new SettingsException($"Daily:Sources (HOTPAPERS_Daily__Sources): '{unknown}' is not one of {string.Join(", ", KnownSources)}");
+        return sources;
+    }
+
+    /// <summary>Offline, recordings answer at once: arXiv's three-second spacing would only slow the replay down.</summary>
+    private ArxivStep Arxiv(HttpClient http)
+    {
+        var options = settings.Arxiv();
+        if (offline) options = options with { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
+        return new ArxivStep(new ArxivHttp(http, options, clock), options);
+    }
+
+    /// <summary>Offline no token is needed (the recordings ignore it); one is made up so the client can be built.</summary>
+    private XOptions X()
+    {
+        var options = settings.X();
+        return offline && string.IsNullOrEmpty(options.BearerToken)
+            ? new XOptions
+            {
+                ApiBaseUrl = options.ApiBaseUrl, OEmbedUrl = options.OEmbedUrl, BearerToken = "offline-replay",
+                ReadBudget = options.ReadBudget, MaxQueryLength = options.MaxQueryLength, MaxResults = options.MaxResults,
+                MaxRateLimitWaits = options.MaxRateLimitWaits,
+            }
+            : options;
+    }
+
+    private SocialDayStep Bluesky(HttpClient http) => new("bluesky",
+        async (day, context, ct) =>
+        {
+            var result = await new BlueskyCollector(context.Store, http, settings.Bluesky(), context.Clock, context.Zone).CollectDayAsync(day, ct, context.Log);
+            return $"{day:yyyy-MM-dd}: {result.PostsSeen} posts seen, {result.PostsKept} linking arXiv";
+        },
+        e => e is BlueskyApiException or HttpRequestException or TaskCanceledException);
+
+    private SocialDayStep HackerNews(HttpClient http) => new("hn",
+        async (day, context, ct) =>
+        {
+            var result = await new HackerNewsCollector(context.Store, http, settings.HackerNews(), context.Clock).CollectDayAsync(day, ct, context.Log);
+            return $"{day:yyyy-MM-dd}: {result.Hits} hits, {result.StoriesKept} stories linking arXiv";
+        },
+        e => e is HackerNewsApiException or HttpRequestException or TaskCanceledException);
 
     /// <summary>
     /// Offline, a recording may hold the times the original run read its clock while measuring each paper

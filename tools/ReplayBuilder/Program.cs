@@ -1,0 +1,23 @@
+using HotPapers.ReplayBuilder;
+
+// replay-builder [SEEDS_DIR [OUT_DIR]]: rebuilds samples/replay/<date>/ from the seed posts in samples/posts.
+// Run from the repository root: dotnet run --project tools/ReplayBuilder
+var seeds = args.Length > 0 ? args[0] : Path.Combine("samples", "posts");
+var output = args.Length > 1 ? args[1] : Path.Combine("samples", "replay");
+var failed = false;
+foreach (var seed in Directory.EnumerateFiles(seeds, "*---Hot-Papers.md").Order(StringComparer.Ordinal))
+{
+    try
+    {
+        var result = await RecordingRun.RecordAsync(seed, output);
+        Console.WriteLine($"{Path.GetFileName(seed)}: {result.Exchanges} exchanges, {result.Posts} posts ({result.Fillers} fillers) -> {result.Directory}: "
+            + (result.Identical ? "post identical to the seed" : "POST DIFFERS, " + result.FirstDifference));
+        failed |= !result.Identical;
+    }
+    catch (InvalidOperationException e)
+    {
+        Console.Error.WriteLine($"{Path.GetFileName(seed)}: {e.Message}");
+        failed = true;
+    }
+}
+return failed ? 1 : 0;
