@@ -36,7 +36,10 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
         {
             if (!Directory.Exists(ReplayDir))
                 throw new DirectoryNotFoundException($"--offline: no recordings for {Window.DateStr} in {ReplayDir}");
-            handler = ReplayHandler.FromDirectory(ReplayDir);
+            handler = new ReplayHandler(ReplayHandler.ReadDirectory(ReplayDir))
+            {
+                Latency = TimeSpan.FromMilliseconds(settings.Int("Daily", "ReplayDelayMs", 0)),
+            };
         }
         else
         {

@@ -31,8 +31,16 @@ public sealed class ReplayHandler : HttpMessageHandler
 
     public List<string> Missing { get; } = [];
 
+    /// <summary>
+    /// How long each answer takes, as if it came over the network (<c>Daily:ReplayDelayMs</c>): rehearses a run's
+    /// pace, and gives crash-recovery drills something to interrupt.
+    /// </summary>
+    public TimeSpan Latency { get; init; }
+
+    public static ReplayHandler FromDirectory(string directory) => new(ReadDirectory(directory));
+
     /// <summary>Reads every <c>*.jsonl</c> recording in a folder; a bad line is reported with its file and line.</summary>
-    public static ReplayHandler FromDirectory(string directory)
+    public static List<RecordedExchange> ReadDirectory(string directory)
     {
         var exchanges = new List<RecordedExchange>();
         foreach (var file in Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal))
@@ -53,11 +61,12 @@ public sealed class ReplayHandler : HttpMessageHandler
                 }
             }
         }
-        return new ReplayHandler(exchanges);
+        return exchanges;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
         var key = RecordedExchange.RequestKey(request.Method.Method, request.RequestUri!);
         RecordedExchange? exchange = null;
         lock (_gate)
@@ -68,12 +77,12 @@ public sealed class ReplayHandler : HttpMessageHandler
         }
         if (exchange is null)
         {
-            return Task.FromResult(new HttpResponseMessage((HttpStatusCode)NotRecordedStatus)
+            return new HttpResponseMessage((HttpStatusCode)NotRecordedStatus)
             {
                 RequestMessage = request,
                 Content = new StringContent($"offline: no recording for {key}"),
                 ReasonPhrase = "Not recorded",
-            });
+            };
         }
         var response = new HttpResponseMessage((HttpStatusCode)exchange.Status) { RequestMessage = request };
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(exchange.Body));
@@ -82,6 +91,6 @@ public sealed class ReplayHandler : HttpMessageHandler
             if (!response.Headers.TryAddWithoutValidation(name, value)) content.Headers.TryAddWithoutValidation(name, value);
         }
         response.Content = content;
-        return Task.FromResult(response);
+        return response;
     }
 }
