@@ -36,9 +36,10 @@ public sealed class GitPublisher(GitPublishOptions options)
         if (relative.StartsWith("..", StringComparison.Ordinal))
             throw new GitPublishException($"{postPath} is not inside the blog repository {options.RepositoryDir}");
         Git("add", "--", relative);
-        if (Git("status", "--porcelain", "--", relative).Trim().Length == 0)
-            return Git("rev-parse", "HEAD").Trim(); // already committed by an earlier run: nothing new to say
-        Git("commit", "-m", options.CommitMessage, "--", relative);
+        // Already committed by an earlier run: no second commit. The push still runs, because that run may have
+        // been killed between its commit and its push; pushing what is already there is a no-op.
+        if (Git("status", "--porcelain", "--", relative).Trim().Length > 0)
+            Git("commit", "-m", options.CommitMessage, "--", relative);
         var commit = Git("rev-parse", "HEAD").Trim();
         Git("push", options.Remote, $"HEAD:{options.Branch}");
         return commit;
