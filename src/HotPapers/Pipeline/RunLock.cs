@@ -56,5 +56,17 @@ public sealed class RunLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>The holder note goes first (while the lock is still held, so it never erases a successor's note).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(Path + ".holder");
+        }
+        catch (IOException)
+        {
+            // Only a note for the next run's message; a lock released without it is still released.
+        }
+        _stream.Dispose();
+    }
 }
