@@ -1,7 +1,14 @@
 using HotPapers.ReplayBuilder;
 
 // replay-builder [SEEDS_DIR [OUT_DIR]]: rebuilds samples/replay/<date>/ from the seed posts in samples/posts.
-// Run from the repository root: dotnet run --project tools/ReplayBuilder
+// replay-builder requests [--papers N]: the request benchmark (bench/daily-requests/run.sh).
+// Run from the repository root: dotnet run --project tools/ReplayBuilder [-- ...]
+if (args.Length > 0 && args[0] == "requests")
+{
+    var papers = args.Length > 2 && args[1] == "--papers" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 800;
+    return await RequestBenchmark.RunAsync(Path.Combine("samples", "posts"), papers, Console.Out);
+}
+
 var seeds = args.Length > 0 ? args[0] : Path.Combine("samples", "posts");
 var output = args.Length > 1 ? args[1] : Path.Combine("samples", "replay");
 var failed = false;

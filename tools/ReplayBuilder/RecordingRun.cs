@@ -36,34 +36,48 @@ public static class RecordingRun
         await File.WriteAllLinesAsync(Path.Combine(dir, ClockFile),
             times.Select(t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)), ct);
 
+        using var http = new HttpClient(new RecordingHandler(exchanges, new FakeServers(world)));
+        var written = await RunDailyAsync(world, http, new XOptions { BearerToken = "recording" }, times, ct);
+        var expected = await File.ReadAllTextAsync(seedPath, ct);
+        return new Result(dir, File.ReadLines(exchanges).Count(), world.Posts.Count, world.Posts.Count(p => p.IsFiller),
+            written == expected, written == expected ? null : FirstDifference(expected, written));
+    }
+
+    /// <summary>Requests per host that one daily run makes for <paramref name="world"/> (the request benchmark).</summary>
+    public static async Task<(IReadOnlyDictionary<string, int> ByHost, string Post)> CountRequestsAsync(SeedWorld world, XOptions x, bool oEmbed, CancellationToken ct = default)
+    {
+        var counter = new RequestCounter(new FakeServers(world));
+        using var http = new HttpClient(counter);
+        var post = await RunDailyAsync(world, http, x, world.MeasureTimes.ToList(), ct, oEmbed);
+        return (counter.ByService, post);
+    }
+
+    /// <summary>The daily job's steps, as <c>hotpapers daily --offline</c> composes them, on a scratch store; returns the post.</summary>
+    private static async Task<string> RunDailyAsync(SeedWorld world, HttpClient http, XOptions x, List<DateTime> measureTimes, CancellationToken ct, bool oEmbed = true)
+    {
         var work = Directory.CreateTempSubdirectory("replay-builder-").FullName;
         try
         {
             var zone = TimeZoneInfo.Utc;
-            var clock = new FixedClock(new DateTimeOffset(seed.GeneratedAt, TimeSpan.Zero));
-            using var http = new HttpClient(new RecordingHandler(exchanges, new FakeServers(world)));
+            var clock = new FixedClock(new DateTimeOffset(world.Seed.GeneratedAt, TimeSpan.Zero));
             var arxiv = new ArxivOptions { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
-            var x = new XOptions { BearerToken = "recording" };
             var classic = new ClassicOptions();
             var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
-            IDailyStep[] steps =
+            List<IDailyStep> steps =
             [
                 new ArxivStep(new ArxivHttp(http, arxiv, clock), arxiv),
                 new XSearchStep(http, x),
-                new MeasureStep(classic, new RecordedClock(times.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
-                new EmbedsStep(http, x, classic),
-                write,
+                new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
             ];
+            if (oEmbed) steps.Add(new EmbedsStep(http, x, classic));
+            steps.Add(write);
             using (var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db")))
             {
-                var context = new DailyContext(seed.Window, store, clock, zone, _ => { });
+                var context = new DailyContext(world.Seed.Window, store, clock, zone, _ => { });
                 await new DailyJob(steps).RunAsync(context, ct);
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var written = await File.ReadAllTextAsync(write.WrittenPath!, ct);
-            var expected = await File.ReadAllTextAsync(seedPath, ct);
-            return new Result(dir, File.ReadLines(exchanges).Count(), world.Posts.Count, world.Posts.Count(p => p.IsFiller),
-                written == expected, written == expected ? null : FirstDifference(expected, written));
+            return await File.ReadAllTextAsync(write.WrittenPath!, ct);
         }
         finally
         {

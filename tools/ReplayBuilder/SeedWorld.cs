@@ -46,6 +46,24 @@ public sealed class SeedWorld
     /// <summary>The seed's stats-line times in rank order: when the original measured each paper.</summary>
     public IEnumerable<DateTime> MeasureTimes => Seed.Papers.Select(p => p.MeasuredAt);
 
+    /// <summary>
+    /// The same day with <paramref name="count"/> more papers in the listing that nobody posted about, as most of a
+    /// real day's 600–900 cs and stat.ML papers are: what a daily run has to search for (the request benchmark).
+    /// </summary>
+    public SeedWorld WithQuietPapers(int count)
+    {
+        var day = Seed.Window.Start;
+        var quiet = Enumerable.Range(1, count).Select(n =>
+        {
+            var id = ArxivId.TryParse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyMM}.{90000 + n:D5}"), out var parsed, out _)
+                ? parsed : throw new InvalidOperationException($"no synthetic id for {n}");
+            var paper = new Paper(id, $"Quiet paper {n} (synthetic)", ["A. Author"], [new Subject("cs.LG")], "A synthetic abstract.",
+                $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", day, Papers.Count + n);
+            return new WorldPaper(paper, Papers.Count + n);
+        });
+        return new SeedWorld(Seed, [.. Papers, .. quiet], [.. Posts]);
+    }
+
     public static SeedWorld From(ImportedPost seed)
     {
         var count = seed.Papers.Count;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using HotPapers.Importing;
+using HotPapers.Social.X;
+
+namespace HotPapers.ReplayBuilder;
+
+/// <summary>
+/// Issue 7 (d): the requests one daily run makes at the fake servers, next to what the original design needed
+/// for the same day — one X search per announced paper (<c>arxiv url:&lt;id&gt;</c>) and one oEmbed call per embed
+/// shown — with arXiv's own requests counted on both sides. Each seed day is padded to <c>papers</c> announced
+/// papers with quiet ones (nobody posted about them), as a real listing day is.
+/// </summary>
+public static class RequestBenchmark
+{
+    public static async Task<int> RunAsync(string seedsDir, int papers, TextWriter output)
+    {
+        output.WriteLine($"papers per day: {papers} (the seed's papers + quiet ones); X query length limits 512 (self-serve) and 1024 (Pro)");
+        output.WriteLine("| day | max query | embeds | arXiv | X search | oEmbed | ours total | original design | ratio |");
+        output.WriteLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var seedPath in Directory.EnumerateFiles(seedsDir, "*---Hot-Papers.md").Order(StringComparer.Ordinal))
+        {
+            var seed = HotPapersPostParser.Parse(Path.GetFileName(seedPath), await File.ReadAllTextAsync(seedPath));
+            var world = SeedWorld.From(seed);
+            world = world.WithQuietPapers(Math.Max(0, papers - world.Papers.Count));
+            var shownEmbeds = seed.Papers.Sum(p => p.Embeds.Count);
+            foreach (var (maxQuery, oEmbed) in new[] { (512, true), (1024, true), (512, false), (1024, false) })
+            {
+                var x = new XOptions { BearerToken = "benchmark", MaxQueryLength = maxQuery, ReadBudget = 100_000 };
+                var (byHost, post) = await RecordingRun.CountRequestsAsync(world, x, oEmbed);
+                if (post != await File.ReadAllTextAsync(seedPath)) throw new InvalidOperationException($"{seed.Window.DateStr}: the padded day no longer gives the seed post");
+                int Host(string host) => byHost.TryGetValue(host, out var n) ? n : 0;
+                var arxiv = Host("arxiv.org") + Host("export.arxiv.org");
+                var ours = byHost.Values.Sum();
+                var original = arxiv + world.Papers.Count + shownEmbeds;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {seed.Window.DateStr} | {maxQuery} | {(oEmbed ? "oembed" : "snapshot")} | {arxiv} | {Host("api.twitter.com")} | {Host("publish.twitter.com")} | {ours} | {original} | 1/{(double)original / ours:0.0} |"));
+            }
+        }
+        return 0;
+    }
+}
