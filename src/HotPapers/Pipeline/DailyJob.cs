@@ -4,7 +4,8 @@ using HotPapers.Domain;
 namespace HotPapers.Pipeline;
 
 /// <summary>A step failed (after its own retries); the message is one line naming the step and the reason.</summary>
-public sealed class DailyStepFailedException(string step, Exception inner) : Exception($"{step}: {inner.Message}", inner)
+public sealed class DailyStepFailedException(string step, Exception inner)
+    : Exception(inner is SourceFailedException ? inner.Message : $"{step}: {inner.Message}", inner) // a source's message already names it
 {
     public string Step { get; } = step;
 }

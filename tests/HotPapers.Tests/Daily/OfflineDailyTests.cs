@@ -56,6 +56,34 @@ public sealed partial class OfflineDailyTests
     }
 
     [Fact]
+    public async Task A_source_that_fails_stops_the_run_with_one_line_and_keeps_what_was_collected()
+    {
+        using var dir = new TempDirectory();
+        const string date = "2021-06-10";
+        // The recordings without X's answers: the search fails (the replay answers 599) after arXiv was collected.
+        var replay = Path.Combine(dir.File("replay"), date);
+        Directory.CreateDirectory(replay);
+        await File.WriteAllLinesAsync(Path.Combine(replay, RecordingRun.ExchangesFile),
+            File.ReadLines(Path.Combine(ReplayDir, date, RecordingRun.ExchangesFile)).Where(l => !l.Contains("api.twitter.com", StringComparison.Ordinal)));
+
+        var (code, output, error) = await Daily(dir, dir.File("replay"), date, GeneratedAt(date));
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("hotpapers: daily: x: GET https://api.twitter.com/2/tweets/search/recent?", line);
+        Assert.Contains("HTTP 599", line);
+        Assert.Contains("[1/5] arxiv: 16 papers announced, 16 fetched", output);
+        Assert.False(Directory.Exists(dir.File("posts")));
+
+        // The next run with the full recordings resumes after arXiv and writes the post.
+        (code, output, error) = await Daily(dir, ReplayDir, date, GeneratedAt(date));
+        Assert.True(code == 0, error);
+        Assert.Contains("arxiv", output);
+        Assert.Contains("done earlier", output);
+        Golden.AssertSameBytes(Seeds.Bytes(date), File.ReadAllBytes(dir.File($"posts/{date}---Hot-Papers.md")), "post after the failed run");
+    }
+
+    [Fact]
     public async Task A_date_without_recordings_is_a_clear_error()
     {
         using var dir = new TempDirectory();
