@@ -98,6 +98,8 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             notes.AddRange(result.Notes);
             Log?.Invoke($"arxiv: batch {b + 1} of {batches.Count}: {result.Found.Count} of {batch.Count} stored");
         }
+        // Posts seen before their paper was stored (the Bluesky listener, imports) are linked to it now.
+        if (fetched > 0) store.Write(tx => tx.LinkKnownPapers());
         return new CollectReport(date, crawl.Count, held.Count, fetched, requests, missing, notes);
     }
 
