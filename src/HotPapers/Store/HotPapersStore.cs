@@ -56,7 +56,7 @@ public sealed partial class HotPapersStore : IDisposable
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         var store = new HotPapersStore(connection, StoreBackend.Sqlite);
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;");
+        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
         return store;
     }
 

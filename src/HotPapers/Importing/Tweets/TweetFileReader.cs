@@ -48,6 +48,25 @@ public static class TweetFileReader
         {
             number++;
             if (line.Trim().Length == 0) continue;
+            // The bulk case, a v2 page per line (twarc, our own dumps), is read straight into the model: half the work.
+            if (format is null or TweetFormat.XV2 && line.StartsWith("{\"data\":", StringComparison.Ordinal))
+            {
+                List<TweetRecord> page;
+                try
+                {
+                    page = XTweetConverter.Read(XJson.Deserialize<XResponse>(line)).Select(t => new TweetRecord(number, t, null, null)).ToList();
+                }
+                catch (JsonException e)
+                {
+                    page = [new TweetRecord(number, null, null, Problem(e))];
+                }
+                catch (FormatException e)
+                {
+                    page = [new TweetRecord(number, null, null, e.Message)];
+                }
+                foreach (var record in page) yield return record;
+                continue;
+            }
             JsonDocument document;
             string? problem = null;
             try

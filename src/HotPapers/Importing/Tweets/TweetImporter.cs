@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using HotPapers.Domain;
 using HotPapers.Store;
 
@@ -23,12 +24,38 @@ public sealed class TweetImporter(HotPapersStore store)
     public TweetImportResult ImportFile(string path, TweetFormat? format = null)
     {
         var measuredAt = MeasuredAt(path);
-        int posts = 0, snapshots = 0, links = 0, reposts = 0, withoutPaper = 0;
+        int reposts = 0, withoutPaper = 0;
         var problems = new List<string>();
-        var batch = new List<TweetRecord>(BatchSize);
-        void Flush()
+        // Reading and parsing run beside the writing (two cores, two halves of the work); a bounded channel keeps
+        // at most a few batches in memory however large the file.
+        var batches = Channel.CreateBounded<List<TweetRecord>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
         {
-            if (batch.Count == 0) return;
+            try
+            {
+                var batch = new List<TweetRecord>(BatchSize);
+                foreach (var record in TweetFileReader.Read(path, format))
+                {
+                    if (record.Error is not null) problems.Add($"{path}:{record.Line}: {record.Error}");
+                    else if (record.Tweet!.IsRepost) reposts++;
+                    else if (!Papers(record).Any()) withoutPaper++;
+                    else batch.Add(record);
+                    if (batch.Count < BatchSize) continue;
+                    await batches.Writer.WriteAsync(batch);
+                    batch = new List<TweetRecord>(BatchSize);
+                }
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch);
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        });
+
+        int posts = 0, snapshots = 0, links = 0;
+        foreach (var batch in batches.Reader.ReadAllAsync().ToBlockingEnumerable())
+        {
             store.Write(tx =>
             {
                 using var writer = tx.CreateSocialBatchWriter();
@@ -49,30 +76,8 @@ public sealed class TweetImporter(HotPapersStore store)
                     }
                 }
             });
-            batch.Clear();
         }
-
-        foreach (var record in TweetFileReader.Read(path, format))
-        {
-            if (record.Error is not null)
-            {
-                problems.Add($"{path}:{record.Line}: {record.Error}");
-                continue;
-            }
-            if (record.Tweet!.IsRepost)
-            {
-                reposts++;
-                continue;
-            }
-            if (!Papers(record).Any())
-            {
-                withoutPaper++;
-                continue;
-            }
-            batch.Add(record);
-            if (batch.Count >= BatchSize) Flush();
-        }
-        Flush();
+        reading.GetAwaiter().GetResult();
         return new TweetImportResult(path, posts, snapshots, links, reposts, withoutPaper, problems);
     }
 
