@@ -4,6 +4,7 @@ using HotPapers.Bench;
 // Modes:
 //   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
+//   extractor [--urls N] [--rounds R]                   arXiv id extractor throughput (URLs/s, bytes per URL)
 //   import [--posts N] [--db D]                         import N synthetic X API v2 posts (JSON Lines) into SQLite or PostgreSQL
 //   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
 var mode = args.FirstOrDefault() ?? "jetstream";
@@ -14,12 +15,14 @@ switch (mode)
         return await JetstreamReplayBenchmark.RunAsync(rest);
     case "archive":
         return ArchiveBenchmark.Run(rest);
+    case "extractor":
+        return ExtractorThroughput.Run(rest);
     case "import":
         return ImportBenchmark.Run(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'import' or 'micro'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'extractor', 'import' or 'micro'");
         return 2;
 }
