@@ -51,7 +51,7 @@ public sealed class DailyProcessTests
         // The remote takes its time to accept a push, so the kill lands inside it.
         var hook = Path.Combine(remote, "hooks", "pre-receive");
         await File.WriteAllTextAsync(hook, "#!/bin/sh\nsleep 3\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         using (var run = StartDaily(dir, Path.Combine(clone, "content", "posts"), publishTo: clone))
         {
