@@ -113,7 +113,8 @@ public sealed class LocalHttpServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Stop();
+        // Close alone: Stop then Close makes the managed listener bind the port again just to release it, which fails
+        // ("Address already in use") when another socket has taken the port in between.
         _listener.Close();
     }
 }

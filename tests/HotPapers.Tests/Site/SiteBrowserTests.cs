@@ -42,51 +42,66 @@ public sealed class SiteBrowserTests
             if (!request.Url.StartsWith(server.Address.ToString(), StringComparison.Ordinal)) problems.Add("external request: " + request.Url);
         };
 
-        await page.GotoAsync(server.Address.ToString());
-        Assert.Equal("Hot Papers", await page.TitleAsync());
-        await Screenshot(page, "index.png");
-        await CheckAccessibility(page);
+        // Which part of the walk a time-out happened in, with the page it was on: a stall on CI must say where.
+        var phase = "start";
+        try
+        {
+            phase = "index";
+            await page.GotoAsync(server.Address.ToString());
+            Assert.Equal("Hot Papers", await page.TitleAsync());
+            await Screenshot(page, "index.png");
+            await CheckAccessibility(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Hot Papers 2021-06-09", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/days/2021-06-09.html");
-        Assert.Equal("Hot Papers 2021-06-09", await page.Locator("h1").InnerTextAsync());
-        var first = page.Locator("article.paper").First;
-        Assert.Equal("1. A Survey of Transformers", await first.Locator("h2").InnerTextAsync());
-        Assert.StartsWith("retweets: 17382, favorites: 49", await first.Locator(".stats").InnerTextAsync());
-        Assert.Contains("A comprehensive overview of Transformer variants.", await first.Locator("figure.post blockquote").First.InnerTextAsync());
-        await page.EvaluateAsync("document.getElementById('p1').scrollIntoView()");
-        await Screenshot(page, "day.png");
-        await CheckAccessibility(page);
+            phase = "day page";
+            await page.GetByRole(AriaRole.Link, new() { Name = "Hot Papers 2021-06-09", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/days/2021-06-09.html");
+            Assert.Equal("Hot Papers 2021-06-09", await page.Locator("h1").InnerTextAsync());
+            var first = page.Locator("article.paper").First;
+            Assert.Equal("1. A Survey of Transformers", await first.Locator("h2").InnerTextAsync());
+            Assert.StartsWith("retweets: 17382, favorites: 49", await first.Locator(".stats").InnerTextAsync());
+            Assert.Contains("A comprehensive overview of Transformer variants.", await first.Locator("figure.post blockquote").First.InnerTextAsync());
+            await page.EvaluateAsync("document.getElementById('p1').scrollIntoView()");
+            await Screenshot(page, "day.png");
+            await CheckAccessibility(page);
 
-        await first.GetByRole(AriaRole.Link, new() { Name = "A Survey of Transformers" }).ClickAsync();
-        await page.WaitForURLAsync("**/papers/2106.04554.html");
-        Assert.Equal("A Survey of Transformers", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal(1, await page.Locator("figure.chart svg[role=img]").CountAsync());
-        Assert.Contains("17,382", await page.Locator("table.history").InnerTextAsync());
-        await Screenshot(page, "paper.png");
-        await CheckAccessibility(page);
+            phase = "paper page";
+            await first.GetByRole(AriaRole.Link, new() { Name = "A Survey of Transformers" }).ClickAsync();
+            await page.WaitForURLAsync("**/papers/2106.04554.html");
+            Assert.Equal("A Survey of Transformers", await page.Locator("h1").InnerTextAsync());
+            Assert.Equal(1, await page.Locator("figure.chart svg[role=img]").CountAsync());
+            Assert.Contains("17,382", await page.Locator("table.history").InnerTextAsync());
+            await Screenshot(page, "paper.png");
+            await CheckAccessibility(page);
 
-        await page.GotoAsync(new Uri(server.Address, "search.html?q=vision+transformers").ToString());
-        await page.Locator("#search-results li").First.WaitForAsync();
-        Assert.Contains("Scaling Vision Transformers", await page.Locator("#search-results").InnerTextAsync());
-        await Screenshot(page, "search.png");
-        await CheckAccessibility(page);
+            phase = "search page";
+            await page.GotoAsync(new Uri(server.Address, "search.html?q=vision+transformers").ToString());
+            await page.Locator("#search-results li").First.WaitForAsync();
+            Assert.Contains("Scaling Vision Transformers", await page.Locator("#search-results").InnerTextAsync());
+            await Screenshot(page, "search.png");
+            await CheckAccessibility(page);
 
-        // A phone: the day page must fit the width without sideways scrolling.
-        await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync(new Uri(server.Address, "days/2021-06-09.html").ToString());
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"the day page scrolls sideways by {overflow}px on a 390px-wide screen");
-        await Screenshot(page, "day-phone.png");
+            // A phone: the day page must fit the width without sideways scrolling.
+            phase = "phone width";
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GotoAsync(new Uri(server.Address, "days/2021-06-09.html").ToString());
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"the day page scrolls sideways by {overflow}px on a 390px-wide screen");
+            await Screenshot(page, "day-phone.png");
 
-        // The server reads the store per request: a paper stored now, with a hostile title, shows at once, as text.
-        Synthetic.Add(site.Store, Synthetic.Paper("2106.09999", new DateOnly(2021, 6, 9), 999, title: "<script>alert('x')</script> & \"Quoted\" </textarea>"),
-            (Synthetic.Post("1402600000000000001", "Look <img src=x onerror=alert(1)> at this", new DateTimeOffset(2021, 6, 9, 10, 0, 0, TimeSpan.Zero)), [(40, 60)]));
-        await page.ReloadAsync();
-        var hostile = page.Locator("article.paper h2", new() { HasText = "alert('x')" });
-        Assert.Matches("^[0-9]+\\. <script>alert\\('x'\\)</script> & \"Quoted\" </textarea>$", await hostile.InnerTextAsync());
-        Assert.Contains("Look <img src=x onerror=alert(1)> at this", await page.Locator("article.paper", new() { HasText = "alert('x')" }).Locator("blockquote").InnerTextAsync());
-        Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
+            // The server reads the store per request: a paper stored now, with a hostile title, shows at once, as text.
+            Synthetic.Add(site.Store, Synthetic.Paper("2106.09999", new DateOnly(2021, 6, 9), 999, title: "<script>alert('x')</script> & \"Quoted\" </textarea>"),
+                (Synthetic.Post("1402600000000000001", "Look <img src=x onerror=alert(1)> at this", new DateTimeOffset(2021, 6, 9, 10, 0, 0, TimeSpan.Zero)), [(40, 60)]));
+            phase = "hostile paper after reload";
+            await page.ReloadAsync();
+            var hostile = page.Locator("article.paper h2", new() { HasText = "alert('x')" });
+            Assert.Matches("^[0-9]+\\. <script>alert\\('x'\\)</script> & \"Quoted\" </textarea>$", await hostile.InnerTextAsync());
+            Assert.Contains("Look <img src=x onerror=alert(1)> at this", await page.Locator("article.paper", new() { HasText = "alert('x')" }).Locator("blockquote").InnerTextAsync());
+            Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{phase} ({page.Url}): {e.Message}; problems so far: {string.Join("; ", problems)}", e);
+        }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -57,7 +57,8 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close makes the managed listener bind the port again just to release it, which fails
+        // ("Address already in use") when another socket has taken the port in between.
         _listener.Close();
         try { await _serving; }
         catch (Exception) { /* stopping */ }

@@ -153,7 +153,8 @@ public sealed class JetstreamReplayServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        // Close alone: Stop then Close makes the managed listener bind the port again just to release it, which fails
+        // ("Address already in use") when another socket has taken the port in between.
         _listener.Close();
         try { await _accepting; }
         catch (Exception) { /* stopping */ }
