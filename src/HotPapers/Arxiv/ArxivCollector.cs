@@ -15,6 +15,9 @@ public sealed record CollectReport(
     IReadOnlyList<string> Notes)
 {
     public bool Succeeded => Missing.Count == 0;
+
+    /// <summary>API requests that failed after their retries (one line each): those papers can still be fetched later.</summary>
+    public IReadOnlyList<string> FailedRequests { get; init; } = [];
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
         var byId = crawl.ToDictionary(c => c.Item.Id);
         var missing = new List<(ArxivId, string)>();
         var notes = new List<string>();
+        var failedRequests = new List<string>();
         var fetched = 0;
         var requests = 0;
         var toFetch = ids.Where(id => !held.Contains(id)).ToList();
@@ -76,6 +80,7 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
                     foreach (var id in batch) tx.RecordArxivFetch(id, "failed", null, e.Message, at);
                 });
                 missing.AddRange(batch.Select(id => (id, e.Message)));
+                failedRequests.Add(e.Message);
                 Log?.Invoke($"arxiv: batch {b + 1} of {batches.Count} failed ({batch.Count} ids): {e.Message}");
                 continue;
             }
@@ -100,7 +105,7 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
         }
         // Posts seen before their paper was stored (the Bluesky listener, imports) are linked to it now.
         if (fetched > 0) store.Write(tx => tx.LinkKnownPapers());
-        return new CollectReport(date, crawl.Count, held.Count, fetched, requests, missing, notes);
+        return new CollectReport(date, crawl.Count, held.Count, fetched, requests, missing, notes) { FailedRequests = failedRequests };
     }
 
     /// <summary>

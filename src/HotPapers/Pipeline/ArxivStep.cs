@@ -31,6 +31,10 @@ public sealed class ArxivStep(ArxivHttp http, ArxivOptions options, Announcement
                 throw new SourceFailedException(Name, e.Message, e);
             }
             foreach (var note in report.Notes) context.Log($"arxiv: note: {note}");
+            // A request that failed for good is not an answer: the step must not be recorded as done, or the rerun
+            // would skip it and the post would lack these papers for ever. What the other batches stored stays.
+            if (report.FailedRequests.Count > 0)
+                throw new SourceFailedException(Name, $"{report.FailedRequests.Count} of {report.Requests} API requests failed for {day:yyyy-MM-dd}, first: {report.FailedRequests[0]}");
             foreach (var (id, problem) in report.Missing) context.Log($"arxiv: {id}: {problem} (left out of the post)");
             announced += report.Announced;
             fetched += report.Fetched;
