@@ -138,4 +138,22 @@ public class XOEmbedTests
         Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
         Assert.Null(store.LoadEmbedHtml(post.Platform, post.PostId));
     }
+
+    [Fact]
+    public async Task A_network_failure_falls_back_to_the_snapshot_instead_of_failing_the_run()
+    {
+        var post = SeedPost(out _);
+        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        var handler = Redirecting(_ => throw new HttpRequestException("Connection refused (publish.x.test:80)"));
+        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
+
+        var choice = await service.GetAsync(post);
+
+        Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
+        Assert.Equal(OEmbedStatus.Failed, choice.FetchStatus);
+        Assert.Contains("Connection refused", choice.Detail);
+        Assert.Contains("GET http://publish.x.test/oembed", choice.Detail);
+        Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
+        Assert.Null(store.LoadEmbedHtml(post.Platform, post.PostId));
+    }
 }

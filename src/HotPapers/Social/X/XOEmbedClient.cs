@@ -34,7 +34,18 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
         var url = new Uri($"{options.OEmbedUrl}?url={Uri.EscapeDataString(StatusUrl(handle, postId))}");
         for (var hop = 0; ; hop++)
         {
-            using var response = await http.GetAsync(url, ct);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await http.GetAsync(url, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+            {
+                // A network failure or time-out is one more way oEmbed gives nothing: the post falls back to its
+                // snapshot, and the embeds step does not fail the run over an embed.
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is TaskCanceledException ? "timed out" : e.Message)}");
+            }
+            using var response = sent;
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
             {
                 if (hop >= MaxRedirects) return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: more than {MaxRedirects} redirects");
