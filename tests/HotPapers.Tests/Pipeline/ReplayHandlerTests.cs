@@ -54,4 +54,20 @@ public class ReplayHandlerTests
         var error = Assert.Throws<InvalidDataException>(() => ReplayHandler.FromDirectory(dir.Path));
         Assert.StartsWith($"{dir.File("bad.jsonl")}:2: not a recorded exchange", error.Message);
     }
+
+    [Fact]
+    public async Task Session_tokens_in_a_response_are_redacted_in_the_recording_but_reach_the_caller()
+    {
+        using var dir = new Support.TempDirectory();
+        var file = dir.File("exchanges.jsonl");
+        const string session = "{\"did\":\"did:plc:abc\",\"accessJwt\":\"eyJhbGciOi.secret-access\",\"refreshJwt\" : \"eyJ.secret\\\"refresh\",\"handle\":\"me.bsky.social\"}";
+        var live = new ReplayHandler([Exchange("https://pds.test/xrpc/com.atproto.server.createSession", session)]);
+        using (var client = new HttpClient(new RecordingHandler(file, live)))
+            Assert.Equal(session, await client.GetStringAsync("https://pds.test/xrpc/com.atproto.server.createSession"));
+
+        var recorded = await File.ReadAllTextAsync(file);
+        Assert.DoesNotContain("secret", recorded);
+        var body = Assert.Single(ReplayHandler.ReadDirectory(dir.Path)).Body;
+        Assert.Equal("{\"did\":\"did:plc:abc\",\"accessJwt\":\"(redacted)\",\"refreshJwt\" : \"(redacted)\",\"handle\":\"me.bsky.social\"}", body);
+    }
 }

@@ -1,14 +1,19 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace HotPapers.Pipeline.Replay;
 
 /// <summary>
 /// Passes requests through and appends each exchange to a recording (<c>--record DIR</c>), so that a live run
-/// can be replayed offline later. Request headers are not kept: they carry the secrets.
+/// can be replayed offline later. Request headers are not kept: they carry the secrets. Session tokens a response
+/// hands out (Bluesky's <c>createSession</c> answers with <c>accessJwt</c> and <c>refreshJwt</c>) are secrets too:
+/// they are redacted in the recording (a replay never checks them), while the caller gets the real response.
 /// </summary>
-public sealed class RecordingHandler(string file, HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed partial class RecordingHandler(string file, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    public const string Redacted = "(redacted)";
+
     private static readonly string[] KeptHeaders = ["Content-Type", "Date", "Retry-After", "x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset"];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -22,7 +27,8 @@ public sealed class RecordingHandler(string file, HttpMessageHandler inner) : De
             if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
                 headers[name] = string.Join(", ", values);
         }
-        var exchange = new RecordedExchange(request.Method.Method, request.RequestUri!.ToString(), (int)response.StatusCode, headers, body);
+        var exchange = new RecordedExchange(request.Method.Method, request.RequestUri!.ToString(), (int)response.StatusCode, headers,
+            SessionToken().Replace(body, m => $"{m.Groups["name"].Value}{Redacted}\""));
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -39,4 +45,7 @@ public sealed class RecordingHandler(string file, HttpMessageHandler inner) : De
         response.Content = replayed;
         return response;
     }
+
+    [GeneratedRegex(@"(?<name>""(?:accessJwt|refreshJwt)""\s*:\s*"")(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant)]
+    private static partial Regex SessionToken();
 }
