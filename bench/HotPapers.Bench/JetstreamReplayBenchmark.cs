@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using HotPapers.Social.Bluesky;
 using HotPapers.Store;
 using HotPapers.Testing.Jetstream;
@@ -7,57 +8,67 @@ using HotPapers.Testing.Jetstream;
 namespace HotPapers.Bench;
 
 /// <summary>
-/// End to end: a generated Jetstream stream served by a local websocket server (127.0.0.1, same process, same two
-/// cores) into the real listener and a fresh SQLite file. Reports events/s from the first connection to the last
-/// commit, and the process's peak working set.
+/// End to end: a generated Jetstream stream served by a local websocket server on 127.0.0.1 into the real listener
+/// and a fresh SQLite file. Reports events/s from the first connection to the last commit, and peak memory.
+/// <para>
+/// By default the server runs in a second process (<c>jetstream-serve</c>, started here), so the peak reported for
+/// the listener is the listener's own and the harness (the whole generated stream held in memory) is reported on
+/// its own line. Both still share the machine's two cores, as a listener would share them with other work.
+/// <c>--in-process</c> keeps the server in this process, as the first version of this benchmark did.
+/// </para>
 /// </summary>
 internal static class JetstreamReplayBenchmark
 {
+    private const string ReadyLine = "ready";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var events = Arg(args, "--events", 200_000);
         var seed = Arg(args, "--seed", 1);
-        var batchSize = Arg(args, "--batch-size", 2000);
-
-        Console.WriteLine($"generating {events.ToString("N0", CultureInfo.InvariantCulture)} events (seed {seed})...");
-        // Only the UTF-8 frames are kept, so the harness adds little beyond the stream itself to the peak.
-        var generator = new JetstreamStreamGenerator(seed);
-        var lines = new List<byte[]>(events);
-        var last = 0L;
-        for (var i = 0; i < events; i++)
+        var batchSize = Arg(args, "--batch-size", new JetstreamOptions().BatchSize);
+        var channelCapacity = Arg(args, "--channel-capacity", new JetstreamOptions().ChannelCapacity);
+        var inProcess = args.Contains("--in-process");
+        var heapLimitMb = Arg(args, "--heap-hard-limit-mb", 0);
+        if (heapLimitMb > 0)
         {
-            var e = generator.Next();
-            lines.Add(e.Utf8);
-            last = e.TimeUs;
+            // The runtime way to cap the GC heap after start-up (what DOTNET_GCHeapHardLimit does before it).
+            AppContext.SetData("GCHeapHardLimit", (ulong)heapLimitMb * 1024 * 1024);
+            GC.RefreshMemoryLimit();
         }
-        var bytes = lines.Sum(l => (long)l.Length);
 
-        await using var server = new JetstreamReplayServer(lines);
-        lines = null;
-        GC.Collect();
+        Console.WriteLine($"generating {events.ToString("N0", CultureInfo.InvariantCulture)} events (seed {seed}), server {(inProcess ? "in this process" : "in a second process")}...");
+        await using var harness = inProcess ? await InProcessHarness.StartAsync(events, seed) : await ChildHarness.StartAsync(events, seed);
         using (var before = Process.GetCurrentProcess())
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"harness ready: working set {before.WorkingSet64 / 1024.0 / 1024.0:N0} MiB, peak so far {before.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"harness ready: this process {Mib(before.WorkingSet64)} MiB (peak so far {Mib(before.PeakWorkingSet64)} MiB)"));
+
         var dir = Directory.CreateTempSubdirectory("hotpapers-bench-");
         try
         {
             using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"));
-            var options = new JetstreamOptions { Url = server.Url, BatchSize = batchSize, UntilCursor = last };
+            var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
             var listener = new JetstreamListener(store, options, TimeProvider.System);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            using var sampler = new ManagedPeakSampler();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();
             var stats = await listener.RunAsync(timeout.Token);
             clock.Stop();
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
             var rate = stats.Events / clock.Elapsed.TotalSeconds;
             using var process = Process.GetCurrentProcess();
             process.Refresh();
+            var harnessPeak = harness.PeakWorkingSet();
+            var gc = GC.GetGCMemoryInfo();
             var counts = store.RowCounts();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 machine:      {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}
-                events:       {stats.Events:N0} ({bytes / 1024.0 / 1024.0:N1} MiB of JSON) in {stats.Batches:N0} batches of up to {batchSize}
+                gc:           {(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}; {GcSettingsInEffect()}
+                events:       {stats.Events:N0} ({harness.Bytes / 1024.0 / 1024.0:N1} MiB of JSON) in {stats.Batches:N0} batches of up to {batchSize}, channel capacity {channelCapacity:N0}
                 elapsed:      {clock.Elapsed.TotalSeconds:N2} s
                 throughput:   {rate:N0} events/s
-                peak memory:  {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (Process.PeakWorkingSet64)
+                peak memory:  {(inProcess ? "listener + harness" : "listener")} process {Mib(process.PeakWorkingSet64)} MiB (Process.PeakWorkingSet64); managed heap peak {Mib(sampler.Peak)} MiB (sampled), {Mib(gc.HeapSizeBytes)} MiB after the last GC; {Mib(allocated)} MiB allocated in all, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 GCs
+                harness:      {(inProcess ? "(in the same process)" : $"server process peak {Mib(harnessPeak)} MiB")}
                 kept posts:   {stats.PostsKept:N0}; likes {stats.Likes:N0}, reposts {stats.Reposts:N0}, quotes {stats.Quotes:N0} (net)
                 store rows:   {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}
                 """));
@@ -69,6 +80,154 @@ internal static class JetstreamReplayBenchmark
             dir.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// <c>jetstream-serve --events N --seed S</c>: the server half, run as a child process. Prints
+    /// <c>ready URL LAST_TIME_US BYTES</c> once listening and serves until its standard input is closed.
+    /// </summary>
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var (lines, last, bytes) = Generate(Arg(args, "--events", 200_000), Arg(args, "--seed", 1));
+        await using var server = new JetstreamReplayServer(lines);
+        lines = null;
+        GC.Collect();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ReadyLine} {server.Url} {last} {bytes}"));
+        Console.Out.Flush();
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+            // Wait for the parent to close our standard input.
+        }
+        return 0;
+    }
+
+    /// <summary>Only the UTF-8 frames are kept, so the harness holds little beyond the stream itself.</summary>
+    private static (List<byte[]> Lines, long LastTimeUs, long Bytes) Generate(int events, int seed)
+    {
+        var generator = new JetstreamStreamGenerator(seed);
+        var lines = new List<byte[]>(events);
+        var last = 0L;
+        for (var i = 0; i < events; i++)
+        {
+            var e = generator.Next();
+            lines.Add(e.Utf8);
+            last = e.TimeUs;
+        }
+        return (lines, last, lines.Sum(l => (long)l.Length));
+    }
+
+    private interface IHarness : IAsyncDisposable
+    {
+        Uri Url { get; }
+        long LastTimeUs { get; }
+        long Bytes { get; }
+        long PeakWorkingSet();
+    }
+
+    private sealed class InProcessHarness(JetstreamReplayServer server, long last, long bytes) : IHarness
+    {
+        public Uri Url => server.Url;
+        public long LastTimeUs => last;
+        public long Bytes => bytes;
+        public long PeakWorkingSet() => 0;
+
+        public static Task<IHarness> StartAsync(int events, int seed)
+        {
+            var (lines, lastTimeUs, total) = Generate(events, seed);
+            var server = new JetstreamReplayServer(lines);
+            GC.Collect();
+            return Task.FromResult<IHarness>(new InProcessHarness(server, lastTimeUs, total));
+        }
+
+        public ValueTask DisposeAsync() => server.DisposeAsync();
+    }
+
+    private sealed class ChildHarness(Process child, Uri url, long last, long bytes) : IHarness
+    {
+        public Uri Url => url;
+        public long LastTimeUs => last;
+        public long Bytes => bytes;
+
+        public long PeakWorkingSet()
+        {
+            child.Refresh();
+            return child.PeakWorkingSet64;
+        }
+
+        public static async Task<IHarness> StartAsync(int events, int seed)
+        {
+            // Run the same program again: through its apphost, or through dotnet when started as "dotnet HotPapers.Bench.dll".
+            var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
+            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            // GC settings given for the listener (DOTNET_GCgen0size, DOTNET_GCHeapHardLimit, ...) are not the harness's.
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).ToList())
+                start.Environment.Remove(name);
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(JetstreamReplayBenchmark).Assembly.Location);
+            foreach (var a in new[] { "jetstream-serve", "--events", events.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) })
+                start.ArgumentList.Add(a);
+            var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
+            var line = await child.StandardOutput.ReadLineAsync();
+            var parts = line?.Split(' ');
+            if (parts is not [ReadyLine, var u, var l, var b])
+            {
+                child.Kill();
+                throw new InvalidOperationException($"the server process did not start: '{line}'");
+            }
+            return new ChildHarness(child, new Uri(u), long.Parse(l, CultureInfo.InvariantCulture), long.Parse(b, CultureInfo.InvariantCulture));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            child.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await child.WaitForExitAsync(wait.Token); }
+            catch (OperationCanceledException) { child.Kill(); }
+            child.Dispose();
+        }
+    }
+
+    private static string GcSettingsInEffect()
+    {
+        var set = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+            .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}").ToList();
+        if (AppContext.GetData("GCHeapHardLimit") is { } limit) set.Add($"GCHeapHardLimit={limit}");
+        return set.Count == 0 ? "runtime defaults" : string.Join(", ", set);
+    }
+
+    /// <summary>
+    /// The managed heap's high-water mark, including gen0 allocations not yet collected (which is where a large
+    /// gen0 budget shows), sampled every 10 ms on a background thread.
+    /// </summary>
+    private sealed class ManagedPeakSampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Thread _thread;
+        private long _peak;
+
+        public ManagedPeakSampler()
+        {
+            _thread = new Thread(() =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    _peak = Math.Max(_peak, GC.GetTotalMemory(forceFullCollection: false));
+                    _stop.Token.WaitHandle.WaitOne(10);
+                }
+            }) { IsBackground = true, Name = "managed peak sampler" };
+            _thread.Start();
+        }
+
+        public long Peak => Interlocked.Read(ref _peak);
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _thread.Join();
+            _stop.Dispose();
+        }
+    }
+
+    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture);
 
     private static int Arg(string[] args, string name, int fallback)
     {

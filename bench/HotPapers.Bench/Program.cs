@@ -3,6 +3,7 @@ using HotPapers.Bench;
 
 // Modes:
 //   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
+//             [--channel-capacity C] [--in-process]      (the server runs as a child "jetstream-serve" unless --in-process)
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
 //   extractor [--urls N] [--rounds R]                   arXiv id extractor throughput (URLs/s, bytes per URL)
 //   import [--posts N] [--db D]                         import N synthetic X API v2 posts (JSON Lines) into SQLite or PostgreSQL
@@ -13,6 +14,8 @@ switch (mode)
 {
     case "jetstream":
         return await JetstreamReplayBenchmark.RunAsync(rest);
+    case "jetstream-serve":
+        return await JetstreamReplayBenchmark.ServeAsync(rest);
     case "archive":
         return ArchiveBenchmark.Run(rest);
     case "extractor":
