@@ -11,6 +11,7 @@ internal static class ImportCommands
     {
         var import = new Command("import", "Import data from files into the store.");
         import.Subcommands.Add(Posts(output, error));
+        import.Subcommands.Add(ImportTweetsCommand.Create(output, error));
         return import;
     }
 

@@ -1,0 +1,282 @@
+using System.Text;
+using System.Text.Json;
+using HotPapers.Social.X;
+
+namespace HotPapers.Importing.Tweets;
+
+/// <summary>
+/// Reads one tweet file, streaming: JSONL line by line, or a whole JSON document (a response page, an array of
+/// statuses, the original tool's file). The container is told from the first lines: a file starting with '[' or
+/// with a line that is not a JSON value by itself (a pretty-printed document) is a document, else JSONL. The
+/// format is the one given, or told from the first record that is a JSON object (<see cref="TweetFormatDetector"/>).
+/// Every record that cannot be read becomes an <see cref="ImportProblem"/> at its line; the rest is read.
+/// </summary>
+public sealed class TweetFileReader
+{
+    private readonly string _file;
+    private readonly Func<Stream> _open;
+
+    public TweetFileReader(string file, TweetFormat? format = null)
+        : this(file, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), format)
+    {
+    }
+
+    public TweetFileReader(string name, Func<Stream> open, TweetFormat? format = null)
+    {
+        _file = name;
+        _open = open;
+        Format = format;
+    }
+
+    /// <summary>The format given, or the one detected once reading has got that far (null when none could be told).</summary>
+    public TweetFormat? Format { get; private set; }
+
+    public static TweetFileReader FromText(string name, string content, TweetFormat? format = null) =>
+        new(name, () => new MemoryStream(Encoding.UTF8.GetBytes(content)), format);
+
+    public IEnumerable<TweetReadItem> Read()
+    {
+        var sink = new RecordSink(_file);
+        using var reader = new StreamReader(_open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var head = new List<(int Line, string Text)>();
+        var lineNo = 0;
+        string? text;
+        // The first two non-blank lines decide between JSONL and a document.
+        while (head.Count(l => !IsBlank(l.Text)) < 2 && (text = reader.ReadLine()) is not null) head.Add((++lineNo, text));
+        var firstTwo = head.Where(l => !IsBlank(l.Text)).Select(l => l.Text).ToList();
+        if (firstTwo.Count == 0) yield break;
+        if (IsDocument(firstTwo))
+        {
+            reader.Dispose();
+            foreach (var item in ReadDocument(sink)) yield return item;
+            yield break;
+        }
+
+        foreach (var (line, content) in head.Concat(Rest(reader, lineNo)))
+        {
+            if (IsBlank(content)) continue;
+            sink.Line = line;
+            if (Format is null)
+            {
+                Detect(content, sink);
+                if (Format == TweetFormat.Original)
+                {
+                    reader.Dispose();
+                    foreach (var item in ReadDocument(sink)) yield return item;
+                    yield break;
+                }
+            }
+            if (Format is { } format) ReadLine(format, content, sink);
+            foreach (var item in sink.Items) yield return item;
+            sink.Items.Clear();
+        }
+    }
+
+    private static IEnumerable<(int, string)> Rest(StreamReader reader, int lineNo)
+    {
+        while (reader.ReadLine() is { } line) yield return (++lineNo, line);
+    }
+
+    private static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+
+    private static bool IsDocument(List<string> firstTwo)
+    {
+        var first = firstTwo[0].Trim();
+        if (first.StartsWith('[')) return true;
+        if (IsJsonValue(first)) return false;
+        if (first == "{") return true;
+        // A first line that is not a value by itself: a broken JSONL line if the next one is a value, else a document.
+        return firstTwo.Count < 2 || !IsJsonValue(firstTwo[1]);
+    }
+
+    private static bool IsJsonValue(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        try
+        {
+            reader.Read();
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Tells the format from a line; a line that does not tell is reported (and read by nothing).</summary>
+    private void Detect(string line, RecordSink sink)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            Format = TweetFormatDetector.OfRecord(document.RootElement);
+            if (Format is null) sink.Problem($"not a tweet in any known format ({string.Join(", ", TweetFormats.Names)}); name one with --format");
+        }
+        catch (JsonException e)
+        {
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+        }
+    }
+
+    private static void ReadLine(TweetFormat format, string line, RecordSink sink)
+    {
+        if (format == TweetFormat.XV2)
+        {
+            XV2Reader.ReadLine(line, sink); // the hot path: straight into typed objects, no DOM
+            return;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+            return;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            switch (format)
+            {
+                case TweetFormat.XV1 when root.ValueKind == JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var status in root.EnumerateArray()) XV1Reader.Read(status, sink, $"[{i++}]: ");
+                    break;
+                case TweetFormat.XV1:
+                    XV1Reader.Read(root, sink);
+                    break;
+                case TweetFormat.Twint:
+                    TwintReader.Read(root, sink);
+                    break;
+                default:
+                    sink.Problem("an original-tool file is one JSON document, not JSON lines");
+                    break;
+            }
+        }
+    }
+
+    private IEnumerable<TweetReadItem> ReadDocument(RecordSink sink)
+    {
+        byte[] bytes;
+        using (var stream = _open())
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(3) : bytes.AsMemory();
+        var scan = JsonScan.Scan(json.Span);
+        Format ??= TweetFormatDetector.OfDocument(scan) ?? SingleRecordFormat(json.Span);
+        ReadDocument(scan, json.Span, sink);
+        if (scan.Error is { } error) sink.Problem(error.Line, error.Message);
+        return sink.Items;
+    }
+
+    private static TweetFormat? SingleRecordFormat(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return TweetFormatDetector.OfRecord(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void ReadDocument(JsonScan scan, ReadOnlySpan<byte> json, RecordSink sink)
+    {
+        sink.Line = 1;
+        switch (Format)
+        {
+            case null:
+                if (scan.Error is null)
+                    sink.Problem($"cannot tell the format ({string.Join(", ", TweetFormats.Names)}); name it with --format");
+                return;
+            case TweetFormat.Original when scan.RootIsObject:
+                OriginalToolReader.Read(scan, json, sink);
+                return;
+            case TweetFormat.Original:
+                sink.Problem("an original-tool file is a JSON object with meta and papers, not an array");
+                return;
+        }
+        if (scan.RootIsArray)
+        {
+            foreach (var item in scan.Items)
+            {
+                sink.Line = item.Line;
+                switch (Format)
+                {
+                    case TweetFormat.XV2: XV2Reader.ReadElement(item.Element, sink); break;
+                    case TweetFormat.XV1: XV1Reader.Read(item.Element, sink); break;
+                    default: TwintReader.Read(item.Element, sink); break;
+                }
+            }
+            return;
+        }
+        if (!scan.RootIsObject) return;
+        if (Format == TweetFormat.XV2 && scan.PropertyNames.Any(n => n is "data" or "includes" or "meta" or "errors"))
+        {
+            ReadV2Response(scan, sink);
+            return;
+        }
+        // One record as the whole document (a pretty-printed status or tweet).
+        if (scan.Error is not null) return;
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        switch (Format)
+        {
+            case TweetFormat.XV2: XV2Reader.ReadElement(document.RootElement, sink); break;
+            case TweetFormat.XV1: XV1Reader.Read(document.RootElement, sink); break;
+            default: TwintReader.Read(document.RootElement, sink); break;
+        }
+    }
+
+    /// <summary>A whole response page: each tweet of <c>data</c> at its own line, joined with <c>includes</c>.</summary>
+    private static void ReadV2Response(JsonScan scan, RecordSink sink)
+    {
+        XIncludes? includes = null;
+        string? retrievedAt = null;
+        try
+        {
+            if (scan.Properties.TryGetValue("includes", out var inc)) includes = inc.Deserialize<XIncludes>(XJson.Options);
+            if (scan.Properties.TryGetValue("__twarc", out var twarc)) retrievedAt = twarc.Deserialize<XV2Line.TwarcInfo>(XJson.Options)?.RetrievedAt;
+        }
+        catch (JsonException e)
+        {
+            sink.Problem(1, $"includes: {JsonErrors.Describe(e, int.MaxValue)}");
+            return;
+        }
+        if (!XV2Reader.TryMeasuredAt(retrievedAt, sink, out var measured)) return;
+        var context = new XV2Reader.ResponseContext(includes, measured);
+        var tweets = scan.ItemsOf("data").Select(i => (i.Element, i.Line)).ToList();
+        if (scan.Properties.TryGetValue("data", out var single)) tweets.Add((single, 1));
+        foreach (var (element, line) in tweets)
+        {
+            sink.Line = line;
+            XTweet tweet;
+            try
+            {
+                tweet = element.ValueKind == JsonValueKind.Object
+                    ? element.Deserialize<XTweet>(XJson.Options)!
+                    : throw new TweetRecordException($"expected a tweet object, found {JsonValues.Kind(element)}");
+            }
+            catch (JsonException e)
+            {
+                sink.Problem(JsonErrors.Describe(e, int.MaxValue));
+                continue;
+            }
+            catch (TweetRecordException e)
+            {
+                sink.Problem(e.Message);
+                continue;
+            }
+            XV2Reader.ReadTweet(tweet, context, sink, "");
+        }
+    }
+}
