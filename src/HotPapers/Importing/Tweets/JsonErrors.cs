@@ -13,7 +13,7 @@ internal static class JsonErrors
     {
         var path = PathOf(e);
         if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-            return path is null ? "a value has the wrong type" : $"{path} has the wrong type";
+            return path is null ? "expected a JSON object, found another kind of value" : $"{path} has the wrong type";
         if (e.BytePositionInLine is { } at && at >= lineBytes)
             return "the JSON ends early (truncated)";
         var reason = e.Message;

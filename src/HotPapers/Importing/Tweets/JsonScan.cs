@@ -61,8 +61,13 @@ internal sealed class JsonScan
         }
         catch (JsonException e)
         {
-            var line = baseLine + (int)(e.LineNumber ?? 0);
-            scan.Error = (line, JsonErrors.Describe(e, LineBytes(bytes, line - baseLine)));
+            var lineIndex = (int)(e.LineNumber ?? 0);
+            var at = LineStart(bytes, lineIndex) + (int)(e.BytePositionInLine ?? 0);
+            var last = bytes.TrimEnd(" \t\r\n"u8).Length - 1;
+            // Cut off: say so at the last line that holds anything, not at the empty end after it.
+            scan.Error = at > last
+                ? (baseLine + bytes[..Math.Max(last, 0)].Count((byte)'\n'), "the JSON ends early (truncated)")
+                : (baseLine + lineIndex, JsonErrors.Describe(e, LineBytes(bytes, lineIndex)));
         }
         return scan;
     }
@@ -77,6 +82,18 @@ internal sealed class JsonScan
             var element = JsonElement.ParseValue(ref reader);
             scan.Items.Add(new ScannedElement(container, index++, element, line, start, (int)reader.BytesConsumed));
         }
+    }
+
+    private static int LineStart(ReadOnlySpan<byte> bytes, int index)
+    {
+        var start = 0;
+        for (var i = 0; i < index; i++)
+        {
+            var nl = bytes[start..].IndexOf((byte)'\n');
+            if (nl < 0) return bytes.Length;
+            start += nl + 1;
+        }
+        return start;
     }
 
     /// <summary>The UTF-8 length of the 0-based line <paramref name="index"/> (without its line end).</summary>

@@ -15,6 +15,11 @@ internal static class XV2Reader
 {
     public static void ReadLine(string line, RecordSink sink)
     {
+        if (line.AsSpan().TrimStart() is ['[', ..])
+        {
+            sink.Problem("expected a tweet or response object, found an array");
+            return;
+        }
         XV2Line value;
         try
         {
