@@ -148,6 +148,7 @@ public class TweetSampleTests
         Assert.Equal("https://t.co/xIkCqQjglF", Covered(second, Entity(second, EntityKind.Url, "https://t.co/xIkCqQjglF")));
         Assert.EndsWith("#BNB https://t.co/xIkCqQjglF", second.Post.Text); // twint's doubled space before the link is undone
         Assert.Equal(((int?)0, (int?)0), (second.Reposts, second.Likes));
+        Assert.All(read.Tweets, t => Assert.Equal(PostSource.Embed, t.Source)); // mangled text never overwrites an API copy
     }
 
     [Fact]

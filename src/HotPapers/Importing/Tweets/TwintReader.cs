@@ -47,7 +47,8 @@ internal static partial class TwintReader
         var post = new SocialPost(SocialPost.X, id, handle, JsonValues.String(record, "name") ?? "", created, lang, XText.DirOf(lang), text,
             Entities(record, text), repostOf);
         var papers = ArxivIdExtractor.DistinctIds(urls.Append(text));
-        return new ImportedTweet(post, PostSource.Api, papers, reposts is null || likes is null ? null : reposts, reposts is null || likes is null ? null : likes, null);
+        // twint's text is mangled (newlines lost): like a post read back from embed HTML, it never overwrites an API copy.
+        return new ImportedTweet(post, PostSource.Embed, papers, reposts is null || likes is null ? null : reposts, reposts is null || likes is null ? null : likes, null);
     }
 
     private static DateTimeOffset CreatedAt(JsonElement record, string id)
