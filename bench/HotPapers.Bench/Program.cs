@@ -4,6 +4,7 @@ using HotPapers.Bench;
 // Modes:
 //   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
+//   import [--posts N] [--refetched] [--pg ADMIN-CONNECTION] [--batch-size B]   generate X API v2 JSONL, time 'hotpapers import tweets'
 //   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
 var mode = args.FirstOrDefault() ?? "jetstream";
 var rest = args.Skip(1).ToArray();
@@ -13,10 +14,12 @@ switch (mode)
         return await JetstreamReplayBenchmark.RunAsync(rest);
     case "archive":
         return ArchiveBenchmark.Run(rest);
+    case "import":
+        return await ImportBenchmark.RunAsync(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive' or 'micro'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'import' or 'micro'");
         return 2;
 }

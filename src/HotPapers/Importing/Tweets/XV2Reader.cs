@@ -83,14 +83,24 @@ internal static class XV2Reader
     {
         measured = null;
         if (text is null) return true;
+        // One fetch stamps many lines with the same time.
+        if (text == _lastRetrieved.Text)
+        {
+            measured = _lastRetrieved.At;
+            return true;
+        }
         if (!TryParseTime(text, out var at))
         {
             sink.Problem($"__twarc.retrieved_at '{text}' is not an ISO 8601 time");
             return false;
         }
         measured = at;
+        _lastRetrieved = (text, at);
         return true;
     }
+
+    [ThreadStatic]
+    private static (string? Text, DateTimeOffset At) _lastRetrieved;
 
     public static void ReadTweet(XTweet tweet, ResponseContext context, RecordSink sink, string where)
     {
@@ -124,8 +134,12 @@ internal static class XV2Reader
             ReadTweet(originalTweet, context, sink, $"{where}includes.tweets {original}: ");
     }
 
+    private static readonly string[] ApiTimeFormats = ["yyyy-MM-ddTHH:mm:ss.fffZ", "yyyy-MM-ddTHH:mm:ssZ"];
+
+    /// <summary>ISO 8601; the API's own forms are tried first, as they are nearly all there is (and cheaper to parse).</summary>
     public static bool TryParseTime(string text, out DateTimeOffset at) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+        DateTimeOffset.TryParseExact(text, ApiTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at)
+        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
 
     /// <summary>What the tweets of one response share: its users, its referenced tweets, its fetch time.</summary>
     internal sealed class ResponseContext

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using HotPapers.Cli;
+using HotPapers.Tests.Importing;
+using Npgsql;
+
+namespace HotPapers.Bench;
+
+/// <summary>
+/// End to end: generate N synthetic X API v2 posts as JSONL (twarc's flattened form, each linking a paper, with a
+/// mention, a hashtag and counts), then time <c>hotpapers import tweets</c> on it into a fresh store: SQLite in a
+/// temporary folder, or with <c>--pg</c> a fresh database on that PostgreSQL server (created and dropped here).
+/// Prints posts/s. The timing covers opening (and migrating) the store, reading, parsing and writing.
+/// Usage: import [--posts 1000000] [--refetched] [--pg "Host=…;Username=…;Database=postgres"] [--batch-size 5000]
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var posts = int.Parse(Option(args, "--posts") ?? "1000000", CultureInfo.InvariantCulture);
+        var refetched = args.Contains("--refetched");
+        var admin = Option(args, "--pg");
+        var batch = Option(args, "--batch-size") ?? "5000";
+        var work = Directory.CreateTempSubdirectory("hotpapers-import-bench");
+        var pgName = "hotpapers_bench_" + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            var file = Path.Combine(work.FullName, "posts.jsonl");
+            var watch = Stopwatch.StartNew();
+            SyntheticXV2.Write(file, posts, refetched);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; generated {posts:N0} lines ({new FileInfo(file).Length / 1024 / 1024} MiB) in {watch.Elapsed.TotalSeconds:0.0} s"));
+
+            if (args.Contains("--parse-only"))
+            {
+                watch.Restart();
+                var n = new HotPapers.Importing.Tweets.TweetFileReader(file).Read().Count(i => i.Tweet is not null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse only: {n:N0} posts in {watch.Elapsed.TotalSeconds:0.00} s, {n / watch.Elapsed.TotalSeconds:N0} posts/s"));
+                return 0;
+            }
+
+            string db;
+            if (admin is null)
+            {
+                db = Path.Combine(work.FullName, "import.db");
+            }
+            else
+            {
+                Execute(admin, $"CREATE DATABASE {pgName}");
+                db = new NpgsqlConnectionStringBuilder(admin) { Database = pgName }.ToString();
+            }
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            watch.Restart();
+            var code = await HotPapersCli.RunAsync(["--db", db, "import", "tweets", "--batch-size", batch, file], output, error);
+            var elapsed = watch.Elapsed;
+            Console.Write(output.ToString());
+            Console.Error.Write(error.ToString());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import into {(admin is null ? "SQLite" : "PostgreSQL")}: {elapsed.TotalSeconds:0.00} s, {posts / elapsed.TotalSeconds:N0} posts/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB"));
+            return code;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (admin is not null) Execute(admin, $"DROP DATABASE IF EXISTS {pgName} WITH (FORCE)");
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static void Execute(string admin, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
