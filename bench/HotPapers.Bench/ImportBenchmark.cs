@@ -1,54 +1,81 @@
 using System.Diagnostics;
 using System.Globalization;
-using HotPapers.Importing.Tweets;
-using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Cli;
+using HotPapers.Tests.Importing;
+using Npgsql;
 
 namespace HotPapers.Bench;
 
 /// <summary>
-/// <c>import [--posts N] [--db D]</c>: writes N synthetic X API v2 posts as JSON Lines (one page of one tweet per line,
-/// each linking a paper), then times <see cref="TweetImporter"/> end to end (read, parse, convert, extract the
-/// arXiv id, write posts, links and snapshots) into a fresh SQLite file or the given PostgreSQL database.
+/// End to end: generate N synthetic X API v2 posts as JSONL (twarc's flattened form, each linking a paper, with a
+/// mention, a hashtag and counts), then time <c>hotpapers import tweets</c> on it into a fresh store: SQLite in a
+/// temporary folder, or with <c>--pg</c> a fresh database on that PostgreSQL server (created and dropped here).
+/// Prints posts/s. The timing covers opening (and migrating) the store, reading, parsing and writing.
+/// Usage: import [--posts 1000000] [--refetched] [--pg "Host=…;Username=…;Database=postgres"] [--batch-size 5000]
 /// </summary>
-public static class ImportBenchmark
+internal static class ImportBenchmark
 {
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var posts = Option(args, "--posts") is { } p ? long.Parse(p, CultureInfo.InvariantCulture) : 1_000_000;
-        var db = Option(args, "--db");
-        var dir = Directory.CreateTempSubdirectory("hotpapers-import-bench-").FullName;
+        var posts = int.Parse(Option(args, "--posts") ?? "1000000", CultureInfo.InvariantCulture);
+        var refetched = args.Contains("--refetched");
+        var admin = Option(args, "--pg");
+        var batch = Option(args, "--batch-size") ?? "5000";
+        var work = Directory.CreateTempSubdirectory("hotpapers-import-bench");
+        var pgName = "hotpapers_bench_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            var file = Path.Combine(dir, "posts.jsonl");
-            var generate = Stopwatch.StartNew();
-            SyntheticXDump.Write(file, 0, posts);
-            Console.WriteLine($"generated {posts:N0} posts ({new FileInfo(file).Length / (1 << 20):N0} MiB) in {generate.Elapsed.TotalSeconds:0.0} s");
+            var file = Path.Combine(work.FullName, "posts.jsonl");
+            var watch = Stopwatch.StartNew();
+            SyntheticXV2.Write(file, posts, refetched);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; generated {posts:N0} lines ({new FileInfo(file).Length / 1024 / 1024} MiB) in {watch.Elapsed.TotalSeconds:0.0} s"));
 
             if (args.Contains("--parse-only"))
             {
-                var parse = Stopwatch.StartNew();
-                var read = TweetFileReader.Read(file, TweetFormat.XV2).Count(r => r.Tweet is not null);
-                Console.WriteLine($"parsed {read:N0} posts in {parse.Elapsed.TotalSeconds:0.0} s: {read / parse.Elapsed.TotalSeconds:N0} posts/s (no store)");
+                watch.Restart();
+                var n = new HotPapers.Importing.Tweets.TweetFileReader(file).Read().Count(i => i.Tweet is not null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse only: {n:N0} posts in {watch.Elapsed.TotalSeconds:0.00} s, {n / watch.Elapsed.TotalSeconds:N0} posts/s"));
                 return 0;
             }
-            var target = db ?? Path.Combine(dir, "bench.db");
-            using var store = HotPapersStore.Open(target);
-            var importer = new TweetImporter(store) { MeasuredAt = _ => new DateTimeOffset(2021, 6, 11, 9, 0, 0, TimeSpan.Zero) };
-            var watch = Stopwatch.StartNew();
-            var result = importer.ImportFile(file, TweetFormat.XV2);
-            watch.Stop();
-            if (result.Problems.Count > 0 || result.Posts != posts) throw new InvalidOperationException($"imported {result.Posts} of {posts}, {result.Problems.Count} problems");
+
+            string db;
+            if (admin is null)
+            {
+                db = Path.Combine(work.FullName, "import.db");
+            }
+            else
+            {
+                Execute(admin, $"CREATE DATABASE {pgName}");
+                db = new NpgsqlConnectionStringBuilder(admin) { Database = pgName }.ToString();
+            }
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            watch.Restart();
+            var code = await HotPapersCli.RunAsync(["--db", db, "import", "tweets", "--batch-size", batch, file], output, error);
+            var elapsed = watch.Elapsed;
+            Console.Write(output.ToString());
+            Console.Error.Write(error.ToString());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {result.Posts:N0} posts, {result.Links:N0} links, {result.Snapshots:N0} snapshots into {(HotPapersStore.IsPostgres(target) ? "PostgreSQL" : "SQLite")} "
-                + $"in {watch.Elapsed.TotalSeconds:0.0} s: {result.Posts / watch.Elapsed.TotalSeconds:N0} posts/s"));
-            return 0;
+                $"import into {(admin is null ? "SQLite" : "PostgreSQL")}: {elapsed.TotalSeconds:0.00} s, {posts / elapsed.TotalSeconds:N0} posts/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB"));
+            return code;
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
+            NpgsqlConnection.ClearAllPools();
+            if (admin is not null) Execute(admin, $"DROP DATABASE IF EXISTS {pgName} WITH (FORCE)");
+            work.Delete(recursive: true);
         }
+    }
+
+    private static void Execute(string admin, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static string? Option(string[] args, string name)

@@ -6,7 +6,7 @@ using HotPapers.Bench;
 //             [--channel-capacity C] [--in-process]      (the server runs as a child "jetstream-serve" unless --in-process)
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
 //   extractor [--urls N] [--rounds R]                   arXiv id extractor throughput (URLs/s, bytes per URL)
-//   import [--posts N] [--db D]                         import N synthetic X API v2 posts (JSON Lines) into SQLite or PostgreSQL
+//   import [--posts N] [--refetched] [--pg ADMIN-CONNECTION] [--batch-size B]   generate X API v2 JSONL, time 'hotpapers import tweets'
 //   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
 var mode = args.FirstOrDefault() ?? "jetstream";
 var rest = args.Skip(1).ToArray();
@@ -21,7 +21,7 @@ switch (mode)
     case "extractor":
         return ExtractorThroughput.Run(rest);
     case "import":
-        return ImportBenchmark.Run(rest);
+        return await ImportBenchmark.RunAsync(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
         return 0;

@@ -129,6 +129,71 @@ public abstract class StoreContractTests(StoreBackend backend)
         Assert.All(posts, p => Assert.NotNull(p.Counts));
     }
 
+    [StoreFact]
+    public void A_bulk_batch_ends_in_the_same_state_as_the_same_rows_written_one_by_one()
+    {
+        var paper = APaper("2106.05005", 1);
+        var elsewhere = ArxivId.Parse("2106.09999"); // not stored: the mention waits for it
+        SocialImportRow Row(string id, string text, PostSource source, int? counts = null, int minute = 0, string? html = null) =>
+            new(APost(id, null) with { Text = text }, source, id == "303" ? [elsewhere] : [paper.Id],
+                counts is { } c ? new EngagementSnapshot(SocialPost.X, id, c, c + 1, T0.AddMinutes(minute)) : null, html);
+        SocialImportRow[] rows =
+        [
+            Row("301", "api 1", PostSource.Api, 1), Row("301", "embed after api", PostSource.Embed, 2), // same measurement twice: the first wins
+            Row("302", "embed over api", PostSource.Embed, 3, 5),
+            Row("303", "embed a", PostSource.Embed, html: "<blockquote>a</blockquote>"), Row("303", "embed b", PostSource.Embed, 4, 7, "<blockquote>b</blockquote>"),
+            Row("304", "api a", PostSource.Api, 5), Row("304", "api b", PostSource.Api, 6, 1),
+        ];
+        void Before(StoreTransaction tx)
+        {
+            tx.UpsertPaper(paper);
+            tx.UpsertPost(APost("301", null) with { Text = "old embed" }, PostSource.Embed);
+            tx.UpsertPost(APost("302", null) with { Text = "old api" }, PostSource.Api);
+        }
+
+        using var bulk = new StoreFixture(backend);
+        bulk.Store.Write(Before);
+        bulk.Store.WriteSocialRows(rows);
+        using var oneByOne = new StoreFixture(backend);
+        oneByOne.Store.Write(tx =>
+        {
+            Before(tx);
+            foreach (var row in rows)
+            {
+                tx.UpsertPost(row.Post, row.Source);
+                foreach (var p in row.Papers) tx.RecordMention(p, row.Post.Platform, row.Post.PostId);
+                if (row.Snapshot is { } snapshot) tx.AddSnapshot(snapshot);
+                if (row.EmbedHtml is { } html) tx.UpsertEmbed(row.Post.Platform, row.Post.PostId, html, "import");
+            }
+        });
+        var expected = Dump(oneByOne.Store);
+        Assert.Contains("301|api 1|api", expected);
+        Assert.Contains("302|old api|api", expected);
+        Assert.Equal(expected, Dump(bulk.Store));
+        bulk.Store.WriteSocialRows(rows);
+        Assert.Equal(expected, Dump(bulk.Store)); // and again: nothing changes
+    }
+
+    private static string Dump(HotPapersStore store)
+    {
+        var lines = new List<string>();
+        foreach (var sql in new[]
+        {
+            "SELECT post_id, text, source FROM social_posts ORDER BY post_id",
+            "SELECT post_id, arxiv_id FROM post_arxiv_links ORDER BY post_id, arxiv_id",
+            "SELECT post_id, arxiv_id FROM paper_posts ORDER BY post_id, arxiv_id",
+            "SELECT post_id, reposts, likes, measured_at FROM engagement_snapshots ORDER BY post_id, measured_at",
+            "SELECT post_id, html, source FROM embeds ORDER BY post_id",
+        })
+        {
+            using var command = store.Command(sql);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                lines.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return string.Join('\n', lines);
+    }
+
     private static Paper APaper(string id, int crawlOrder) =>
         new(ArxivId.Parse(id), $"Title {id}", ["A. Author"], [new Subject("cs.LG", "Machine Learning")], "An abstract.",
             $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", Day.Start, crawlOrder);

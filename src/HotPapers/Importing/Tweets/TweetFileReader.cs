@@ -1,205 +1,282 @@
 using System.Text;
 using System.Text.Json;
-using HotPapers.Domain;
 using HotPapers.Social.X;
 
 namespace HotPapers.Importing.Tweets;
 
 /// <summary>
-/// One tweet read from a dump, or why a part of it could not be read. <see cref="Paper"/> is set when the file
-/// itself says which paper the tweet is about (the original tool's file), beside the papers its links name.
+/// Reads one tweet file, streaming: JSONL line by line, or a whole JSON document (a response page, an array of
+/// statuses, the original tool's file). The container is told from the first lines: a file starting with '[' or
+/// with a line that is not a JSON value by itself (a pretty-printed document) is a document, else JSONL. The
+/// format is the one given, or told from the first record that is a JSON object (<see cref="TweetFormatDetector"/>).
+/// Every record that cannot be read becomes an <see cref="ImportProblem"/> at its line; the rest is read.
 /// </summary>
-public sealed record TweetRecord(int Line, XReadTweet? Tweet, ArxivId? Paper, string? Error);
-
-/// <summary>
-/// Reads a tweet dump as a stream of <see cref="TweetRecord"/>s. JSON Lines files (twint, v1.1 or v2 lines) are read a
-/// line at a time, so a bad line costs only itself; a file holding one JSON document (a v2 response, a v1.1 array,
-/// the original tool's file) is read whole, each element reported at the line it starts on.
-/// </summary>
-public static class TweetFileReader
+public sealed class TweetFileReader
 {
-    public static IEnumerable<TweetRecord> Read(string path, TweetFormat? format)
+    private readonly string _file;
+    private readonly Func<Stream> _open;
+
+    public TweetFileReader(string file, TweetFormat? format = null)
+        : this(file, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), format)
     {
-        var bytes = File.ReadAllBytes(path);
-        return IsSingleDocument(bytes) ? ReadDocument(bytes, format) : ReadLines(path, format);
     }
 
-    /// <summary>A file is one document unless its first non-empty line is a complete JSON value followed by more lines.</summary>
-    private static bool IsSingleDocument(byte[] bytes)
+    public TweetFileReader(string name, Func<Stream> open, TweetFormat? format = null)
     {
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(2).ToList();
-        if (lines.Count < 2) return true;
+        _file = name;
+        _open = open;
+        Format = format;
+    }
+
+    /// <summary>The format given, or the one detected once reading has got that far (null when none could be told).</summary>
+    public TweetFormat? Format { get; private set; }
+
+    public static TweetFileReader FromText(string name, string content, TweetFormat? format = null) =>
+        new(name, () => new MemoryStream(Encoding.UTF8.GetBytes(content)), format);
+
+    public IEnumerable<TweetReadItem> Read()
+    {
+        var sink = new RecordSink(_file);
+        using var reader = new StreamReader(_open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var head = new List<(int Line, string Text)>();
+        var lineNo = 0;
+        string? text;
+        // The first two non-blank lines decide between JSONL and a document.
+        while (head.Count(l => !IsBlank(l.Text)) < 2 && (text = reader.ReadLine()) is not null) head.Add((++lineNo, text));
+        var firstTwo = head.Where(l => !IsBlank(l.Text)).Select(l => l.Text).ToList();
+        if (firstTwo.Count == 0) yield break;
+        if (IsDocument(firstTwo))
+        {
+            reader.Dispose();
+            foreach (var item in ReadDocument(sink)) yield return item;
+            yield break;
+        }
+
+        foreach (var (line, content) in head.Concat(Rest(reader, lineNo)))
+        {
+            if (IsBlank(content)) continue;
+            sink.Line = line;
+            if (Format is null)
+            {
+                Detect(content, sink);
+                if (Format == TweetFormat.Original)
+                {
+                    reader.Dispose();
+                    foreach (var item in ReadDocument(sink)) yield return item;
+                    yield break;
+                }
+            }
+            if (Format is { } format) ReadLine(format, content, sink);
+            foreach (var item in sink.Items) yield return item;
+            sink.Items.Clear();
+        }
+    }
+
+    private static IEnumerable<(int, string)> Rest(StreamReader reader, int lineNo)
+    {
+        while (reader.ReadLine() is { } line) yield return (++lineNo, line);
+    }
+
+    private static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+
+    private static bool IsDocument(List<string> firstTwo)
+    {
+        var first = firstTwo[0].Trim();
+        if (first.StartsWith('[')) return true;
+        if (IsJsonValue(first)) return false;
+        if (first == "{") return true;
+        // A first line that is not a value by itself: a broken JSONL line if the next one is a value, else a document.
+        return firstTwo.Count < 2 || !IsJsonValue(firstTwo[1]);
+    }
+
+    private static bool IsJsonValue(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
         try
         {
-            using var first = JsonDocument.Parse(lines[0]);
-            return false;
+            reader.Read();
+            reader.Skip();
+            return !reader.Read();
         }
         catch (JsonException)
         {
-            return true;
+            return false;
         }
     }
 
-    private static IEnumerable<TweetRecord> ReadLines(string path, TweetFormat? format)
+    /// <summary>Tells the format from a line; a line that does not tell is reported (and read by nothing).</summary>
+    private void Detect(string line, RecordSink sink)
     {
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        try
         {
-            number++;
-            if (line.Trim().Length == 0) continue;
-            // The bulk case, a v2 page per line (twarc, our own dumps), is read straight into the model: half the work.
-            if (format is null or TweetFormat.XV2 && line.StartsWith("{\"data\":", StringComparison.Ordinal))
-            {
-                List<TweetRecord> page;
-                try
-                {
-                    page = XTweetConverter.Read(XJson.Deserialize<XResponse>(line)).Select(t => new TweetRecord(number, t, null, null)).ToList();
-                }
-                catch (JsonException e)
-                {
-                    page = [new TweetRecord(number, null, null, Problem(e))];
-                }
-                catch (FormatException e)
-                {
-                    page = [new TweetRecord(number, null, null, e.Message)];
-                }
-                foreach (var record in page) yield return record;
-                continue;
-            }
-            JsonDocument document;
-            string? problem = null;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                document = null!;
-                problem = Problem(e);
-            }
-            if (problem is not null)
-            {
-                yield return new TweetRecord(number, null, null, problem);
-                continue;
-            }
-            using (document)
-            {
-                foreach (var record in ReadValue(document.RootElement, number, format)) yield return record;
-            }
+            using var document = JsonDocument.Parse(line);
+            Format = TweetFormatDetector.OfRecord(document.RootElement);
+            if (Format is null) sink.Problem($"not a tweet in any known format ({string.Join(", ", TweetFormats.Names)}); name one with --format");
+        }
+        catch (JsonException e)
+        {
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
         }
     }
 
-    private static IEnumerable<TweetRecord> ReadDocument(byte[] bytes, TweetFormat? format)
+    private static void ReadLine(TweetFormat format, string line, RecordSink sink)
     {
+        if (format == TweetFormat.XV2)
+        {
+            XV2Reader.ReadLine(line, sink); // the hot path: straight into typed objects, no DOM
+            return;
+        }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            document = JsonDocument.Parse(line);
         }
         catch (JsonException e)
         {
-            return [new TweetRecord((int)(e.LineNumber ?? 0) + 1, null, null, Problem(e))];
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+            return;
         }
         using (document)
         {
-            var lines = LineIndex.Of(bytes);
             var root = document.RootElement;
-            var records = new List<TweetRecord>();
-            if (root.ValueKind == JsonValueKind.Array)
+            switch (format)
             {
-                foreach (var (element, line) in ElementsWithLines(bytes, lines)) records.AddRange(ReadValue(element, line, format));
+                case TweetFormat.XV1 when root.ValueKind == JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var status in root.EnumerateArray()) XV1Reader.Read(status, sink, $"[{i++}]: ");
+                    break;
+                case TweetFormat.XV1:
+                    XV1Reader.Read(root, sink);
+                    break;
+                case TweetFormat.Twint:
+                    TwintReader.Read(root, sink);
+                    break;
+                default:
+                    sink.Problem("an original-tool file is one JSON document, not JSON lines");
+                    break;
             }
-            else
-            {
-                records.AddRange(ReadValue(root, 1, format));
-            }
-            return records;
         }
     }
 
-    /// <summary>One JSON value: a v2 page or tweet, a v1.1 status, a twint line, or the original tool's whole file.</summary>
-    private static IEnumerable<TweetRecord> ReadValue(JsonElement value, int line, TweetFormat? format)
+    private IEnumerable<TweetReadItem> ReadDocument(RecordSink sink)
     {
-        var detected = TweetFormats.Detect(value);
-        if (detected is null)
-            return [new TweetRecord(line, null, null, "not a tweet of any known format (x-v2, x-v1, twint, original)")];
-        if (format is { } expected && expected != detected && !(expected == TweetFormat.Original && detected == TweetFormat.XV1))
-            return [new TweetRecord(line, null, null, $"looks like {TweetFormats.Name(detected.Value)}, not {TweetFormats.Name(expected)}")];
+        byte[] bytes;
+        using (var stream = _open())
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(3) : bytes.AsMemory();
+        var scan = JsonScan.Scan(json.Span);
+        Format ??= TweetFormatDetector.OfDocument(scan) ?? SingleRecordFormat(json.Span);
+        ReadDocument(scan, json.Span, sink);
+        if (scan.Error is { } error) sink.Problem(error.Line, error.Message);
+        return sink.Items;
+    }
+
+    private static TweetFormat? SingleRecordFormat(ReadOnlySpan<byte> json)
+    {
         try
         {
-            return detected switch
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return TweetFormatDetector.OfRecord(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void ReadDocument(JsonScan scan, ReadOnlySpan<byte> json, RecordSink sink)
+    {
+        sink.Line = 1;
+        switch (Format)
+        {
+            case null:
+                if (scan.Error is null)
+                    sink.Problem($"cannot tell the format ({string.Join(", ", TweetFormats.Names)}); name it with --format");
+                return;
+            case TweetFormat.Original when scan.RootIsObject:
+                OriginalToolReader.Read(scan, json, sink);
+                return;
+            case TweetFormat.Original:
+                sink.Problem("an original-tool file is a JSON object with meta and papers, not an array");
+                return;
+        }
+        if (scan.RootIsArray)
+        {
+            foreach (var item in scan.Items)
             {
-                TweetFormat.XV2 => ReadV2(value, line),
-                TweetFormat.XV1 => [One(line, LegacyStatus.ToV2(value), null)],
-                TweetFormat.Twint => [new TweetRecord(line, TwintRecord.Read(value), null, null)],
-                _ => OriginalFile.Read(value, line),
-            };
+                sink.Line = item.Line;
+                switch (Format)
+                {
+                    case TweetFormat.XV2: XV2Reader.ReadElement(item.Element, sink); break;
+                    case TweetFormat.XV1: XV1Reader.Read(item.Element, sink); break;
+                    default: TwintReader.Read(item.Element, sink); break;
+                }
+            }
+            return;
+        }
+        if (!scan.RootIsObject) return;
+        if (Format == TweetFormat.XV2 && scan.PropertyNames.Any(n => n is "data" or "includes" or "meta" or "errors"))
+        {
+            ReadV2Response(scan, sink);
+            return;
+        }
+        // One record as the whole document (a pretty-printed status or tweet).
+        if (scan.Error is not null) return;
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        switch (Format)
+        {
+            case TweetFormat.XV2: XV2Reader.ReadElement(document.RootElement, sink); break;
+            case TweetFormat.XV1: XV1Reader.Read(document.RootElement, sink); break;
+            default: TwintReader.Read(document.RootElement, sink); break;
+        }
+    }
+
+    /// <summary>A whole response page: each tweet of <c>data</c> at its own line, joined with <c>includes</c>.</summary>
+    private static void ReadV2Response(JsonScan scan, RecordSink sink)
+    {
+        XIncludes? includes = null;
+        string? retrievedAt = null;
+        try
+        {
+            if (scan.Properties.TryGetValue("includes", out var inc)) includes = inc.Deserialize<XIncludes>(XJson.Options);
+            if (scan.Properties.TryGetValue("__twarc", out var twarc)) retrievedAt = twarc.Deserialize<XV2Line.TwarcInfo>(XJson.Options)?.RetrievedAt;
         }
         catch (JsonException e)
         {
-            return [new TweetRecord(line, null, null, Problem(e))];
+            sink.Problem(1, $"includes: {JsonErrors.Describe(e, int.MaxValue)}");
+            return;
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        if (!XV2Reader.TryMeasuredAt(retrievedAt, sink, out var measured)) return;
+        var context = new XV2Reader.ResponseContext(includes, measured);
+        var tweets = scan.ItemsOf("data").Select(i => (i.Element, i.Line)).ToList();
+        if (scan.Properties.TryGetValue("data", out var single)) tweets.Add((single, 1));
+        foreach (var (element, line) in tweets)
         {
-            return [new TweetRecord(line, null, null, e.Message)];
-        }
-    }
-
-    private static IEnumerable<TweetRecord> ReadV2(JsonElement value, int line)
-    {
-        if (value.TryGetProperty("data", out _) || value.TryGetProperty("includes", out _))
-        {
-            var page = XJson.Deserialize<XResponse>(value);
-            return XTweetConverter.Read(page).Select(t => new TweetRecord(line, t, null, null)).ToList();
-        }
-        var tweet = XJson.Deserialize<XTweet>(value);
-        return [new TweetRecord(line, XTweetConverter.Read(tweet, tweet.Author), null, null)];
-    }
-
-    /// <summary>System.Text.Json's message without its own position suffix, which would name line 0 of a one-line read.</summary>
-    private static string Problem(JsonException e)
-    {
-        if (e.Path is { Length: > 1 } path) return $"{path} has the wrong type for this format";
-        var message = e.Message;
-        var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (suffix > 0) message = message[..suffix];
-        return $"not JSON (at byte {(e.BytePositionInLine ?? 0) + 1}): {message}";
-    }
-
-    internal static TweetRecord One(int line, (XTweet Tweet, XUser? Author) v2, ArxivId? paper) =>
-        new(line, XTweetConverter.Read(v2.Tweet, v2.Author), paper, null);
-
-    /// <summary>The top-level array's elements with the line each starts on.</summary>
-    private static IEnumerable<(JsonElement Element, int Line)> ElementsWithLines(byte[] bytes, LineIndex lines)
-    {
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        var found = new List<(JsonElement, int)>();
-        reader.Read(); // the array
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var line = lines.LineAt(reader.TokenStartIndex);
-            using var element = JsonDocument.ParseValue(ref reader);
-            found.Add((element.RootElement.Clone(), line));
-        }
-        return found;
-    }
-
-    /// <summary>Byte offset to 1-based line number.</summary>
-    private sealed class LineIndex(List<long> starts)
-    {
-        public static LineIndex Of(byte[] bytes)
-        {
-            var starts = new List<long> { 0 };
-            for (var i = 0; i < bytes.Length; i++)
-                if (bytes[i] == (byte)'\n') starts.Add(i + 1);
-            return new LineIndex(starts);
-        }
-
-        public int LineAt(long offset)
-        {
-            var i = starts.BinarySearch(offset);
-            return (i >= 0 ? i : ~i - 1) + 1;
+            sink.Line = line;
+            XTweet tweet;
+            try
+            {
+                tweet = element.ValueKind == JsonValueKind.Object
+                    ? element.Deserialize<XTweet>(XJson.Options)!
+                    : throw new TweetRecordException($"expected a tweet object, found {JsonValues.Kind(element)}");
+            }
+            catch (JsonException e)
+            {
+                sink.Problem(JsonErrors.Describe(e, int.MaxValue));
+                continue;
+            }
+            catch (TweetRecordException e)
+            {
+                sink.Problem(e.Message);
+                continue;
+            }
+            XV2Reader.ReadTweet(tweet, context, sink, "");
         }
     }
 }

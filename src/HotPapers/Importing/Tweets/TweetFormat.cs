@@ -1,48 +1,28 @@
-using System.Text.Json;
-
 namespace HotPapers.Importing.Tweets;
 
-/// <summary>The tweet dumps <c>import tweets</c> reads (external-formats.md §4.5–4.7, and the original tool's file).</summary>
+/// <summary>The tweet files <c>hotpapers import tweets</c> reads (docs/imports.md).</summary>
 public enum TweetFormat
 {
-    /// <summary>X API v2: a response page (<c>data</c>, <c>includes</c>) or a single tweet object.</summary>
+    /// <summary>X API v2: whole responses (<c>data</c>/<c>includes</c>/<c>meta</c>), or JSONL of responses or of single tweets.</summary>
     XV2,
-
-    /// <summary>Legacy v1.1 statuses (<c>id_str</c>, <c>full_text</c>, <c>user</c>).</summary>
+    /// <summary>Legacy v1.1 statuses (<c>tweet_mode=extended</c>): a JSON array, or JSONL.</summary>
     XV1,
-
-    /// <summary>twint's JSON lines (<c>tweet</c>, <c>username</c>, <c>likes_count</c>).</summary>
+    /// <summary>twint's JSONL output.</summary>
     Twint,
-
-    /// <summary>The original tool's <c>papers_with_tweets.json</c>: <c>meta</c>, and <c>papers</c> each with its <c>tweets</c> (v1.1 statuses).</summary>
+    /// <summary>The original Hot Papers tool's <c>papers_with_tweets.json</c>: meta plus papers with their tweets.</summary>
     Original,
 }
 
 public static class TweetFormats
 {
-    public static readonly string[] Names = ["x-v2", "x-v1", "twint", "original"];
+    public static readonly IReadOnlyList<string> Names = ["x-v2", "x-v1", "twint", "original"];
 
-    public static TweetFormat Parse(string name) => name switch
+    public static string Name(this TweetFormat format) => Names[(int)format];
+
+    public static bool TryParse(string? name, out TweetFormat format)
     {
-        "x-v2" => TweetFormat.XV2,
-        "x-v1" => TweetFormat.XV1,
-        "twint" => TweetFormat.Twint,
-        "original" => TweetFormat.Original,
-        _ => throw new ArgumentException($"'{name}' is not a tweet format: {string.Join(", ", Names)}"),
-    };
-
-    public static string Name(TweetFormat format) => Names[(int)format];
-
-    /// <summary>Recognises one JSON object by the fields only its format has; null when none fits.</summary>
-    public static TweetFormat? Detect(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.Object) return null;
-        bool Has(string name) => value.TryGetProperty(name, out _);
-        if (Has("papers") && Has("meta")) return TweetFormat.Original;
-        if (Has("tweet") && (Has("likes_count") || Has("retweets_count") || Has("username"))) return TweetFormat.Twint;
-        if (Has("full_text") || Has("id_str") || Has("favorite_count") || (Has("user") && Has("created_at"))) return TweetFormat.XV1;
-        if (Has("data") || Has("includes") || Has("edit_history_tweet_ids") || Has("public_metrics") || Has("author_id")) return TweetFormat.XV2;
-        if (Has("id") && Has("text")) return TweetFormat.XV2;
-        return null;
+        var index = Names.ToList().IndexOf(name ?? "");
+        format = index < 0 ? default : (TweetFormat)index;
+        return index >= 0;
     }
 }

@@ -1,86 +1,100 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using HotPapers.Domain;
 using HotPapers.Store;
 
 namespace HotPapers.Importing.Tweets;
 
-/// <summary>What importing one file did. <see cref="Problems"/> are <c>file:line: what is wrong</c>, one per bad part.</summary>
-public sealed record TweetImportResult(string File, int Posts, int Snapshots, int Links, int Reposts, int WithoutPaper, IReadOnlyList<string> Problems);
+/// <summary>How <see cref="TweetImporter"/> imports.</summary>
+public sealed record TweetImportOptions
+{
+    /// <summary>Posts per transaction: a crash loses at most the batch being written, never a committed one.</summary>
+    public int BatchSize { get; init; } = 5000;
+
+    /// <summary>Keep posts that link no arXiv paper too (by default they are counted and skipped).</summary>
+    public bool KeepUnlinked { get; init; }
+
+    /// <summary>
+    /// When counts were measured for records whose file does not say (docs/imports.md); null: the file's last
+    /// modification time, so re-importing an unchanged file adds no snapshot.
+    /// </summary>
+    public DateTimeOffset? MeasuredAt { get; init; }
+}
+
+/// <summary>What importing one file did.</summary>
+public sealed record TweetFileResult(string File, TweetFormat? Format, int Posts, int Snapshots, int Links, int Unlinked, int BadLines);
 
 /// <summary>
-/// Imports tweet dumps into the store: each original post (as from the API: it replaces a post read from embed
-/// HTML), a link to every paper it names, and a snapshot of its counts measured at <see cref="MeasuredAt"/>.
-/// A plain repost is skipped (its counts are the original's). Posts are written in transactions of
-/// <see cref="BatchSize"/> through prepared statements; a bad line is reported and skipped, the rest is kept.
-/// Re-importing a file changes nothing: posts are upserts and a snapshot is keyed by post and time.
+/// Streams tweet files into the store: a reader parses on one thread while batches of <see cref="TweetImportOptions.BatchSize"/>
+/// posts are written on the caller's, each in one transaction (<see cref="HotPapersStore.WriteSocialRows"/>). Every
+/// write is an upsert (posts by platform and id, links by post and paper, snapshots by post and measured time), so
+/// importing a file again, or several importers writing the same posts at once, end in the same state.
 /// </summary>
-public sealed class TweetImporter(HotPapersStore store)
+public sealed class TweetImporter(HotPapersStore store, TweetImportOptions? options = null)
 {
-    public int BatchSize { get; init; } = 5_000;
+    private readonly TweetImportOptions _options = options ?? new TweetImportOptions();
 
-    /// <summary>When the counts in the files were taken. The dumps do not say; the CLI passes the file's modification time unless told.</summary>
-    public Func<string, DateTimeOffset> MeasuredAt { get; init; } = file => new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
-
-    public TweetImportResult ImportFile(string path, TweetFormat? format = null)
+    public TweetFileResult ImportFile(string file, TweetFormat? format, Action<ImportProblem> report)
     {
-        var measuredAt = MeasuredAt(path);
-        int reposts = 0, withoutPaper = 0;
-        var problems = new List<string>();
-        // Reading and parsing run beside the writing (two cores, two halves of the work); a bounded channel keeps
-        // at most a few batches in memory however large the file.
-        var batches = Channel.CreateBounded<List<TweetRecord>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(async () =>
+        var measuredAt = _options.MeasuredAt ?? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+        return Import(new TweetFileReader(file, format), file, measuredAt, report);
+    }
+
+    public TweetFileResult Import(TweetFileReader reader, string file, DateTimeOffset defaultMeasuredAt, Action<ImportProblem> report)
+    {
+        int posts = 0, snapshots = 0, links = 0, unlinked = 0, bad = 0;
+        using var batches = new BlockingCollection<List<SocialImportRow>>(boundedCapacity: 2);
+        using var stop = new CancellationTokenSource();
+        var parsing = Task.Run(() =>
         {
             try
             {
-                var batch = new List<TweetRecord>(BatchSize);
-                foreach (var record in TweetFileReader.Read(path, format))
+                var batch = new List<SocialImportRow>(_options.BatchSize);
+                foreach (var item in reader.Read())
                 {
-                    if (record.Error is not null) problems.Add($"{path}:{record.Line}: {record.Error}");
-                    else if (record.Tweet!.IsRepost) reposts++;
-                    else if (!Papers(record).Any()) withoutPaper++;
-                    else batch.Add(record);
-                    if (batch.Count < BatchSize) continue;
-                    await batches.Writer.WriteAsync(batch);
-                    batch = new List<TweetRecord>(BatchSize);
+                    if (item.Problem is { } problem)
+                    {
+                        bad++;
+                        report(problem);
+                        continue;
+                    }
+                    var tweet = item.Tweet!;
+                    if (tweet.Papers.Count == 0 && !_options.KeepUnlinked)
+                    {
+                        unlinked++;
+                        continue;
+                    }
+                    var snapshot = tweet.HasCounts
+                        ? new EngagementSnapshot(tweet.Post.Platform, tweet.Post.PostId, tweet.Reposts!.Value, tweet.Likes!.Value, tweet.MeasuredAt ?? defaultMeasuredAt)
+                        : null;
+                    batch.Add(new SocialImportRow(tweet.Post, tweet.Source, tweet.Papers, snapshot, tweet.EmbedHtml));
+                    posts++;
+                    links += tweet.Papers.Count;
+                    if (snapshot is not null) snapshots++;
+                    if (batch.Count >= _options.BatchSize)
+                    {
+                        batches.Add(batch, stop.Token);
+                        batch = new List<SocialImportRow>(_options.BatchSize);
+                    }
                 }
-                if (batch.Count > 0) await batches.Writer.WriteAsync(batch);
-                batches.Writer.Complete();
+                if (batch.Count > 0) batches.Add(batch, stop.Token);
             }
-            catch (Exception e)
+            finally
             {
-                batches.Writer.Complete(e);
+                batches.CompleteAdding();
             }
         });
-
-        int posts = 0, snapshots = 0, links = 0;
-        foreach (var batch in batches.Reader.ReadAllAsync().ToBlockingEnumerable())
+        try
         {
-            store.Write(tx =>
-            {
-                using var writer = tx.CreateSocialBatchWriter();
-                foreach (var record in batch)
-                {
-                    var tweet = record.Tweet!;
-                    writer.UpsertPost(tweet.Post, PostSource.Api);
-                    posts++;
-                    foreach (var paper in Papers(record))
-                    {
-                        writer.RecordMention(paper, tweet.Post.Platform, tweet.Post.PostId);
-                        links++;
-                    }
-                    if (tweet.Reposts is { } r && tweet.Likes is { } l)
-                    {
-                        writer.AddSnapshot(new EngagementSnapshot(tweet.Post.Platform, tweet.Post.PostId, r, l, measuredAt));
-                        snapshots++;
-                    }
-                }
-            });
+            foreach (var batch in batches.GetConsumingEnumerable()) store.WriteSocialRows(batch);
         }
-        reading.GetAwaiter().GetResult();
-        return new TweetImportResult(path, posts, snapshots, links, reposts, withoutPaper, problems);
+        catch
+        {
+            stop.Cancel();
+            try { parsing.Wait(); }
+            catch (AggregateException) { /* the write failure is the one to report */ }
+            throw;
+        }
+        parsing.GetAwaiter().GetResult();
+        return new TweetFileResult(file, reader.Format, posts, snapshots, links, unlinked, bad);
     }
-
-    private static IEnumerable<ArxivId> Papers(TweetRecord record) =>
-        record.Paper is { } paper ? record.Tweet!.Papers.Append(paper).Distinct() : record.Tweet!.Papers;
 }

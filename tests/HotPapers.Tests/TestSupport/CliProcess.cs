@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace HotPapers.Tests.Daily;
+namespace HotPapers.Tests.TestSupport;
 
 /// <summary>
 /// The built <c>hotpapers</c> CLI run as its own process, as cron would start it. Output lines are collected as
