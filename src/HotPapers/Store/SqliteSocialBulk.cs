@@ -6,7 +6,7 @@ namespace HotPapers.Store;
 
 /// <summary>
 /// The SQLite side of <see cref="StoreTransaction.WriteSocialRows"/>: the same single-row statements as
-/// <see cref="StoreTransaction.UpsertPost"/>, <see cref="StoreTransaction.RecordMention"/> and <see cref="StoreTransaction.AddSnapshot"/>, row after row (so the same result), but prepared and bound through SQLite's own
+/// <see cref="StoreTransaction.UpsertPost"/>, <see cref="StoreTransaction.LinkArxiv"/> and <see cref="StoreTransaction.AddSnapshot"/>, row after row (so the same result), but prepared and bound through SQLite's own
 /// API on the store's connection and transaction. Microsoft.Data.Sqlite spends several microseconds per execution
 /// (parameter lookup by name, a data reader per statement), which was most of an import's time; binding by index
 /// and stepping the statement directly costs a fraction of that. Posts are written before the links that

@@ -120,22 +120,23 @@ public sealed partial class StoreTransaction
         Run("DELETE FROM jetstream_seen WHERE time_us < @t", ("t", olderThanTimeUs));
 
     /// <summary>
-    /// Records that a post links a paper. The link reaches <c>paper_posts</c> now if the paper is stored, and
-    /// otherwise when <see cref="LinkKnownPapers"/> runs after the paper arrives.
+    /// Records that a post links a paper, for every platform. The link reaches <c>paper_posts</c> now if the paper
+    /// is stored (returns true when it was added now), and otherwise when <see cref="LinkKnownPapers"/> runs after the
+    /// paper arrives.
     /// </summary>
-    public void LinkArxiv(string platform, string postId, ArxivId paper)
+    public bool LinkArxiv(string platform, string postId, ArxivId paper)
     {
         Hot("""
             INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """,
             ("platform", platform), ("id", postId), ("paper", paper.Value));
-        Hot("""
+        return Hot("""
             INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
             SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
             """,
-            ("platform", platform), ("id", postId), ("paper", paper.Value));
+            ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
     }
 
     /// <summary>Links stored posts to papers that have arrived since the posts were seen. Returns links added.</summary>
@@ -177,25 +178,4 @@ public sealed partial class StoreTransaction
     private int Hot(string sql, params (string Name, object? Value)[] parameters) => Statement(sql, parameters).ExecuteNonQuery();
 
     private static int ClampToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
-
-    internal int Affected(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Prepare(sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    internal System.Data.Common.DbCommand Prepare(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
 }

@@ -7,7 +7,7 @@ public sealed partial class StoreTransaction
 {
     /// <summary>
     /// Writes a batch of imported posts with the same meaning as calling, row after row, <see cref="UpsertPost"/>,
-    /// <see cref="RecordMention"/>, <see cref="AddSnapshot"/> and <see cref="UpsertEmbed"/>. SQLite steps its statements directly
+    /// <see cref="LinkArxiv"/>, <see cref="AddSnapshot"/> and <see cref="UpsertEmbed"/>. SQLite steps its statements directly
     /// (<see cref="SqliteSocialBulk"/>); PostgreSQL copies the batch into temporary tables and merges it with one
     /// statement per table (<see cref="PostgresSocialCopy"/>), since per-row round trips would dominate.
     /// </summary>

@@ -106,9 +106,18 @@ public sealed partial class StoreTransaction
             ("at", StoreTime.Local(generatedAtLocal)), ("source", source));
     }
 
-    internal void Run(string sql, params (string Name, object? Value)[] parameters)
+    internal void Run(string sql, params (string Name, object? Value)[] parameters) => Affected(sql, parameters);
+
+    /// <summary>Runs a one-off statement in this transaction; returns the rows it changed.</summary>
+    internal int Affected(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Prepare(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    internal System.Data.Common.DbCommand Prepare(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -118,7 +127,7 @@ public sealed partial class StoreTransaction
             parameter.Value = value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
-        command.ExecuteNonQuery();
+        return command;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -165,15 +164,5 @@ public sealed class DailyProcessTests
         return counts;
     }
 
-    private static string Git(string workingDir, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-        return output;
-    }
+    private static string Git(string workingDir, params string[] args) => GitCli.Run(workingDir, args);
 }

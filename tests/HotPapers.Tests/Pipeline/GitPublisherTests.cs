@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using HotPapers.Publishing;
 using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Pipeline;
 
@@ -53,15 +53,5 @@ public class GitPublisherTests
         Assert.DoesNotContain(Token, error.Message);
     }
 
-    private static string Git(string workingDir, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-        return output;
-    }
+    private static string Git(string workingDir, params string[] args) => GitCli.Run(workingDir, args);
 }

@@ -1,16 +1,17 @@
-using System.Diagnostics;
+using System.Globalization;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Site;
 
 /// <summary>
 /// <c>hotpapers serve --port 0</c> run as its own process, as a user would start it; the address is read from
-/// the line it prints. Disposing stops exactly this process (by its id), never anything else.
+/// the line it prints. Disposing stops exactly this process (and its children), never anything else.
 /// </summary>
 internal sealed class ServeProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly CliProcess _process;
 
-    private ServeProcess(Process process, Uri address)
+    private ServeProcess(CliProcess process, Uri address)
     {
         _process = process;
         Address = address;
@@ -20,48 +21,16 @@ internal sealed class ServeProcess : IDisposable
 
     public static async Task<ServeProcess> StartAsync(string db, DateTimeOffset now)
     {
-        var cli = typeof(HotPapers.Cli.HotPapersCli).Assembly.Location;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var process = CliProcess.Start(Environment.CurrentDirectory, null,
+            "--db", db, "--now", now.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), "serve", "--port", "0");
+        if (!await process.WaitForLineAsync("serving ", TimeSpan.FromSeconds(30)))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "exec", cli, "--db", db, "--now", now.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "serve", "--port", "0" })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start hotpapers serve");
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            while (true)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-                if (line is null) throw new InvalidOperationException($"hotpapers serve exited ({process.ExitCode}): {await stderr}");
-                if (line.StartsWith("serving ", StringComparison.Ordinal))
-                {
-                    _ = process.StandardOutput.ReadToEndAsync(); // keep the pipe drained
-                    return new ServeProcess(process, new Uri(line.Split(' ')[1]));
-                }
-            }
+            process.Dispose();
+            throw new InvalidOperationException($"hotpapers serve did not start: {string.Join('\n', process.Lines)}");
         }
-        catch
-        {
-            Stop(process);
-            throw;
-        }
+        var line = process.Lines.First(l => l.StartsWith("serving ", StringComparison.Ordinal));
+        return new ServeProcess(process, new Uri(line.Split(' ')[1]));
     }
 
-    public void Dispose() => Stop(_process);
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            process.WaitForExit(10_000);
-        }
-        process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

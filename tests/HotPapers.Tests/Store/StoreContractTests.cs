@@ -161,7 +161,7 @@ public abstract class StoreContractTests(StoreBackend backend)
             foreach (var row in rows)
             {
                 tx.UpsertPost(row.Post, row.Source);
-                foreach (var p in row.Papers) tx.RecordMention(p, row.Post.Platform, row.Post.PostId);
+                foreach (var p in row.Papers) tx.LinkArxiv(row.Post.Platform, row.Post.PostId, p);
                 if (row.Snapshot is { } snapshot) tx.AddSnapshot(snapshot);
                 if (row.EmbedHtml is { } html) tx.UpsertEmbed(row.Post.Platform, row.Post.PostId, html, "import");
             }

@@ -53,7 +53,7 @@ public sealed class XCollector(HotPapersStore store, XSearchClient search, XOpti
                         tx.UpsertPost(tweet.Post, PostSource.Api);
                         stored++;
                         foreach (var paper in tweet.Papers)
-                            if (tx.RecordMention(paper, tweet.Post.Platform, tweet.Post.PostId)) links++;
+                            if (tx.LinkArxiv(tweet.Post.Platform, tweet.Post.PostId, paper)) links++;
                         if (tweet.Reposts is { } r && tweet.Likes is { } l)
                         {
                             tx.AddSnapshot(new EngagementSnapshot(tweet.Post.Platform, tweet.Post.PostId, r, l, measuredAt));
