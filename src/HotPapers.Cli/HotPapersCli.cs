@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HotPapers.Cli.Commands;
+using HotPapers.Social;
 
 namespace HotPapers.Cli;
 
@@ -25,10 +26,7 @@ public static class HotPapersCli
         root.Subcommands.Add(ImportCommands.Create(output, error));
         root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(CollectCommand.Create(
-            CollectArxivCommand.Create(output, error, () => settings.Value),
-            CollectXCommand.Create(output, error, () => settings.Value),
-            CollectBlueskyCommand.Create(output, error, () => settings.Value),
-            CollectHackerNewsCommand.Create(output, error, () => settings.Value)));
+            CollectArxivCommand.Create(output, error, () => settings.Value), PlatformRegistry.Default, output, error, () => settings.Value));
         root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(DailyCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(SiteCommand.Create(output, error, () => settings.Value));

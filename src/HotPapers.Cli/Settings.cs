@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using HotPapers.Arxiv;
+using HotPapers.Configuration;
+using HotPapers.Ranking;
+using HotPapers.Social;
 using HotPapers.Social.Bluesky;
-using HotPapers.Social.HackerNews;
 using HotPapers.Social.X;
 using Microsoft.Extensions.Configuration;
 
@@ -14,9 +15,9 @@ namespace HotPapers.Cli;
 /// <c>--setting Section:Key=VALUE</c> on the command line. docs/configuration.md lists every key with its default.
 /// Secrets are read here and passed on, never printed.
 /// </summary>
-internal sealed class Settings
+internal sealed class Settings : ISettings
 {
-    public const string Prefix = "HOTPAPERS_";
+    public const string Prefix = SettingsReading.EnvironmentPrefix;
 
     public static readonly Option<string[]> Overrides = new("--setting")
     {
@@ -58,23 +59,6 @@ internal sealed class Settings
         return _file[$"{section}:{key}"] is { Length: > 0 } fromFile ? fromFile : null;
     }
 
-    public Uri Url(string section, string key, string fallback)
-    {
-        var text = Get(section, key) ?? fallback;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            ? uri
-            : throw new SettingsException($"{section}:{key} ({Prefix}{section}__{key}): '{text}' is not an absolute URL");
-    }
-
-    public int Int(string section, string key, int fallback)
-    {
-        var text = Get(section, key);
-        if (text is null) return fallback;
-        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new SettingsException($"{section}:{key} ({Prefix}{section}__{key}): '{text}' is not a whole number");
-    }
-
     /// <summary>The time zone that dates and the front matter are in: <c>Daily:TimeZone</c> (IANA id), else the machine's.</summary>
     public TimeZoneInfo TimeZone()
     {
@@ -89,37 +73,23 @@ internal sealed class Settings
         }
     }
 
-    /// <summary>Seconds, possibly fractional (<c>0.5</c>); never negative.</summary>
-    public TimeSpan Seconds(string section, string key, TimeSpan fallback)
-    {
-        var text = Get(section, key);
-        if (text is null) return fallback;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new SettingsException($"{section}:{key} ({Prefix}{section}__{key}): '{text}' is not a number of seconds");
-    }
-
-    /// <summary>A comma-separated list, e.g. <c>cs,stat.ML</c>.</summary>
-    public IReadOnlyList<string>? List(string section, string key) =>
-        Get(section, key)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     public ArxivOptions Arxiv()
     {
         var defaults = new ArxivOptions();
         var options = new ArxivOptions
         {
-            ListingBaseUrl = Url("Arxiv", "ListingBaseUrl", defaults.ListingBaseUrl).ToString().TrimEnd('/'),
-            ApiBaseUrl = Url("Arxiv", "ApiBaseUrl", defaults.ApiBaseUrl).ToString(),
-            RssBaseUrl = Url("Arxiv", "RssBaseUrl", defaults.RssBaseUrl).ToString().TrimEnd('/'),
-            OaiBaseUrl = Url("Arxiv", "OaiBaseUrl", defaults.OaiBaseUrl).ToString(),
-            Targets = List("Arxiv", "Targets") ?? defaults.Targets,
-            BatchSize = Int("Arxiv", "BatchSize", defaults.BatchSize),
-            ListingPageSize = Int("Arxiv", "ListingPageSize", defaults.ListingPageSize),
-            RequestSpacing = Seconds("Arxiv", "RequestSpacingSeconds", defaults.RequestSpacing),
-            MaxRetries = Int("Arxiv", "MaxRetries", defaults.MaxRetries),
-            InitialBackoff = Seconds("Arxiv", "InitialBackoffSeconds", defaults.InitialBackoff),
-            MaxBackoff = Seconds("Arxiv", "MaxBackoffSeconds", defaults.MaxBackoff),
-            RequestTimeout = Seconds("Arxiv", "RequestTimeoutSeconds", defaults.RequestTimeout),
+            ListingBaseUrl = this.Url("Arxiv", "ListingBaseUrl", defaults.ListingBaseUrl).ToString().TrimEnd('/'),
+            ApiBaseUrl = this.Url("Arxiv", "ApiBaseUrl", defaults.ApiBaseUrl).ToString(),
+            RssBaseUrl = this.Url("Arxiv", "RssBaseUrl", defaults.RssBaseUrl).ToString().TrimEnd('/'),
+            OaiBaseUrl = this.Url("Arxiv", "OaiBaseUrl", defaults.OaiBaseUrl).ToString(),
+            Targets = this.List("Arxiv", "Targets") ?? defaults.Targets,
+            BatchSize = this.Int("Arxiv", "BatchSize", defaults.BatchSize),
+            ListingPageSize = this.Int("Arxiv", "ListingPageSize", defaults.ListingPageSize),
+            RequestSpacing = this.Seconds("Arxiv", "RequestSpacingSeconds", defaults.RequestSpacing),
+            MaxRetries = this.Int("Arxiv", "MaxRetries", defaults.MaxRetries),
+            InitialBackoff = this.Seconds("Arxiv", "InitialBackoffSeconds", defaults.InitialBackoff),
+            MaxBackoff = this.Seconds("Arxiv", "MaxBackoffSeconds", defaults.MaxBackoff),
+            RequestTimeout = this.Seconds("Arxiv", "RequestTimeoutSeconds", defaults.RequestTimeout),
             UserAgent = Get("Arxiv", "UserAgent") ?? defaults.UserAgent,
         };
         try
@@ -133,34 +103,36 @@ internal sealed class Settings
         return options;
     }
 
-    public XOptions X()
+    public XOptions X() => XPlatform.ReadOptions(this);
+
+    public BlueskyOptions Bluesky() => BlueskyPlatform.ReadOptions(this);
+
+    /// <summary>
+    /// The classic post's rules (<c>Classic</c> section): thresholds, and the platforms that count in R/F and are
+    /// embedded, each checked against the registry (a store name such as <c>hackernews</c> or a source name such as <c>hn</c>).
+    /// </summary>
+    public ClassicOptions Classic(PlatformRegistry platforms)
     {
-        var defaults = new XOptions();
-        return new XOptions
+        var defaults = new ClassicOptions();
+        IReadOnlyList<string> chosen = defaults.Platforms;
+        if (this.List("Classic", "Platforms") is { } names)
         {
-            ApiBaseUrl = Url("X", "ApiBaseUrl", XOptions.DefaultApiBaseUrl).ToString().TrimEnd('/'),
-            OEmbedUrl = Url("X", "OEmbedUrl", XOptions.DefaultOEmbedUrl).ToString(),
-            BearerToken = Get("X", "BearerToken"),
-            ReadBudget = Int("X", "ReadBudget", defaults.ReadBudget),
-            MaxQueryLength = Int("X", "MaxQueryLength", defaults.MaxQueryLength),
-            MaxResults = Int("X", "MaxResults", defaults.MaxResults),
-            MaxRateLimitWaits = Int("X", "MaxRateLimitWaits", defaults.MaxRateLimitWaits),
+            try
+            {
+                chosen = names.Select(n => platforms.Platform(n).Platform).Distinct().ToList();
+            }
+            catch (SettingsException e)
+            {
+                throw new SettingsException($"{SettingsReading.Name("Classic", "Platforms")}: {e.Message}");
+            }
+            if (chosen.Count == 0) throw new SettingsException($"{SettingsReading.Name("Classic", "Platforms")}: name at least one platform");
+        }
+        return new ClassicOptions
+        {
+            PaperThreshold = this.Int("Classic", "PaperThreshold", defaults.PaperThreshold),
+            PostThreshold = this.Int("Classic", "PostThreshold", defaults.PostThreshold),
+            MaxPosts = this.Int("Classic", "MaxPosts", defaults.MaxPosts),
+            Platforms = chosen,
         };
     }
-
-    public BlueskyOptions Bluesky() => new()
-    {
-        ApiBaseUrl = Url("Bluesky", "ApiBaseUrl", BlueskyOptions.DefaultApiBaseUrl),
-        JetstreamUrl = Url("Bluesky", "JetstreamUrl", JetstreamOptions.DefaultUrl),
-        Handle = Get("Bluesky", "Handle"),
-        AppPassword = Get("Bluesky", "AppPassword"),
-    };
-
-    public HackerNewsOptions HackerNews() => new()
-    {
-        ApiBaseUrl = Url("HackerNews", "ApiBaseUrl", HackerNewsOptions.DefaultApiBaseUrl),
-    };
 }
-
-/// <summary>A setting that cannot be used, named by its key and environment variable.</summary>
-internal sealed class SettingsException(string message) : Exception(message);

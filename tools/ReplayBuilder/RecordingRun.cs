@@ -6,6 +6,7 @@ using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
+using HotPapers.Social;
 using HotPapers.Social.X;
 using HotPapers.Store;
 
@@ -66,10 +67,10 @@ public static class RecordingRun
             List<IDailyStep> steps =
             [
                 new ArxivStep(new ArxivHttp(http, arxiv, clock), arxiv),
-                new XSearchStep(http, x),
+                new SourceStep("x", new XSource(http, x)),
                 new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
+                new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, oEmbed),
             ];
-            if (oEmbed) steps.Add(new EmbedsStep(http, x, classic));
             steps.Add(write);
             using (var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db")))
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HotPapers.Domain;
 using HotPapers.Pipeline;
+using HotPapers.Social;
 using HotPapers.Store;
 
 namespace HotPapers.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class DailyCommand
                 using var store = HotPapersStore.Open(db);
                 foreach (var day in days)
                 {
-                    var run = new DailyRunSetup(config, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
+                    var run = new DailyRunSetup(config, PlatformRegistry.Default, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
                     {
                         ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
                         Publish = parsed.GetValue(publish),

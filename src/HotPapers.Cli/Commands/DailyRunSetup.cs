@@ -4,10 +4,7 @@ using HotPapers.Domain;
 using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
-using HotPapers.Ranking;
-using HotPapers.Social.Bluesky;
-using HotPapers.Social.HackerNews;
-using HotPapers.Social.X;
+using HotPapers.Social;
 
 namespace HotPapers.Cli.Commands;
 
@@ -15,7 +12,7 @@ namespace HotPapers.Cli.Commands;
 /// The composition root of one daily run: which HTTP handler the clients get (the network, or recordings), and
 /// which steps run in which order. The library's steps know nothing of settings or files; they are wired here.
 /// </summary>
-internal sealed class DailyRunSetup(Settings settings, bool offline, string? recordDir, DateOnly day, TimeProvider clock, TimeZoneInfo zone)
+internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platforms, bool offline, string? recordDir, DateOnly day, TimeProvider clock, TimeZoneInfo zone)
 {
     public DigestWindow Window { get; } = DigestWindow.Day(day);
 
@@ -54,50 +51,45 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
 
     public IReadOnlyList<IDailyStep> Steps(HttpClient http)
     {
-        var classic = new ClassicOptions
-        {
-            PaperThreshold = settings.Int("Classic", "PaperThreshold", new ClassicOptions().PaperThreshold),
-            PostThreshold = settings.Int("Classic", "PostThreshold", new ClassicOptions().PostThreshold),
-            MaxPosts = settings.Int("Classic", "MaxPosts", new ClassicOptions().MaxPosts),
-        };
-        var sources = Sources();
+        var classic = settings.Classic(platforms);
+        var services = new SourceServices(http, settings, clock, zone, offline);
         var steps = new List<IDailyStep> { Arxiv(http) };
-        foreach (var source in sources)
-        {
-            steps.Add(source switch
-            {
-                "x" => new XSearchStep(http, X()),
-                "bluesky" => Bluesky(http),
-                _ => HackerNews(http),
-            });
-        }
+        foreach (var platform in Sources())
+            steps.Add(new SourceStep(platform.SourceName, platform.CreateSource(services)));
         steps.Add(new MeasureStep(classic, MeasuringClock()));
-        if (sources.Contains("x") && FetchesOEmbed()) steps.Add(new EmbedsStep(http, X(), classic));
-        steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null));
+        // Embeds are readied for the platforms the classic post shows, whichever sources ran today.
+        var fetchers = classic.Platforms.Select(platforms.Platform)
+            .Where(p => p.CreateEmbedFetcher is not null)
+            .ToDictionary(p => p.Platform, p => p.CreateEmbedFetcher!(services));
+        if (fetchers.Count > 0) steps.Add(new EmbedsStep(fetchers, classic, FetchesOEmbed()));
+        steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null, platforms));
         return steps;
     }
 
-    public static readonly string[] KnownSources = ["x", "bluesky", "hn"];
-
     /// <summary>
-    /// <c>Daily:Embeds</c>: <c>oembed</c> (default) asks X's oEmbed for each shown post once and caches it;
-    /// <c>snapshot</c> makes no embed request at all and prints the local renderer's HTML, which equals oEmbed's for
-    /// posts whose text and entities are known (every seed embed), cutting a run's requests by about a third.
+    /// <c>Daily:Embeds</c>: <c>oembed</c> (default) asks each platform's oEmbed for each shown post once and caches it;
+    /// <c>snapshot</c> makes no embed request at all and prints the presenters' local renderings, which equal X's
+    /// oEmbed for posts whose text and entities are known (every seed embed), cutting a run's requests by about a third.
     /// </summary>
     private bool FetchesOEmbed() => (settings.Get("Daily", "Embeds") ?? "oembed").ToLowerInvariant() switch
     {
         "oembed" => true,
         "snapshot" => false,
-        var other => throw new SettingsException($"Daily:Embeds (HOTPAPERS_Daily__Embeds): '{other}' is not oembed or snapshot"),
+        var other => throw new SettingsException($"{SettingsReading.Name("Daily", "Embeds")}: '{other}' is not oembed or snapshot"),
     };
 
     /// <summary><c>Daily:Sources</c>: the social sources to collect, in order (default <c>x</c>, the classic post's only one).</summary>
-    private List<string> Sources()
+    private List<SocialPlatform> Sources()
     {
-        var sources = settings.List("Daily", "Sources")?.Select(s => s.ToLowerInvariant()).Distinct().ToList() ?? ["x"];
-        foreach (var unknown in sources.Where(s => !KnownSources.Contains(s)))
-            throw new SettingsException($"Daily:Sources (HOTPAPERS_Daily__Sources): '{unknown}' is not one of {string.Join(", ", KnownSources)}");
-        return sources;
+        var names = settings.List("Daily", "Sources") ?? ["x"];
+        try
+        {
+            return names.Select(platforms.Source).Distinct().ToList();
+        }
+        catch (SettingsException e)
+        {
+            throw new SettingsException($"{SettingsReading.Name("Daily", "Sources")}: {e.Message}");
+        }
     }
 
     /// <summary>Offline, recordings answer at once: arXiv's three-second spacing would only slow the replay down.</summary>
@@ -107,36 +99,6 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
         if (offline) options = options with { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
         return new ArxivStep(new ArxivHttp(http, options, clock), options);
     }
-
-    /// <summary>Offline no token is needed (the recordings ignore it); one is made up so the client can be built.</summary>
-    private XOptions X()
-    {
-        var options = settings.X();
-        return offline && string.IsNullOrEmpty(options.BearerToken)
-            ? new XOptions
-            {
-                ApiBaseUrl = options.ApiBaseUrl, OEmbedUrl = options.OEmbedUrl, BearerToken = "offline-replay",
-                ReadBudget = options.ReadBudget, MaxQueryLength = options.MaxQueryLength, MaxResults = options.MaxResults,
-                MaxRateLimitWaits = options.MaxRateLimitWaits,
-            }
-            : options;
-    }
-
-    private SocialDayStep Bluesky(HttpClient http) => new("bluesky",
-        async (day, context, ct) =>
-        {
-            var result = await new BlueskyCollector(context.Store, http, settings.Bluesky(), context.Clock, context.Zone).CollectDayAsync(day, ct, context.Log);
-            return $"{day:yyyy-MM-dd}: {result.PostsSeen} posts seen, {result.PostsKept} linking arXiv";
-        },
-        e => e is BlueskyApiException or HttpRequestException or TaskCanceledException);
-
-    private SocialDayStep HackerNews(HttpClient http) => new("hn",
-        async (day, context, ct) =>
-        {
-            var result = await new HackerNewsCollector(context.Store, http, settings.HackerNews(), context.Clock).CollectDayAsync(day, ct, context.Log);
-            return $"{day:yyyy-MM-dd}: {result.Hits} hits, {result.StoriesKept} stories linking arXiv";
-        },
-        e => e is HackerNewsApiException or HttpRequestException or TaskCanceledException);
 
     /// <summary>
     /// Offline, a recording may hold the times the original run read its clock while measuring each paper

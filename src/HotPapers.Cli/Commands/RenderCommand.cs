@@ -2,6 +2,7 @@ using System.CommandLine;
 using HotPapers.Domain;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
+using HotPapers.Social;
 using HotPapers.Store;
 
 namespace HotPapers.Cli.Commands;
@@ -17,9 +18,9 @@ internal static class RenderCommand
         var format = new Option<OutputFormat>("--format") { Description = "gatsby (the Markdown post) or json.", DefaultValueFactory = _ => OutputFormat.Gatsby };
         var embeds = new Option<EmbedSource>("--embeds") { Description = "stored (cached oEmbed HTML) or snapshot (rendered from post fields).", DefaultValueFactory = _ => EmbedSource.Stored };
         var defaults = new ClassicOptions();
-        var paperThreshold = new Option<int>("--paper-threshold") { Description = "Minimum paper score (retweets + favorites).", DefaultValueFactory = _ => defaults.PaperThreshold };
-        var postThreshold = new Option<int>("--post-threshold") { Description = "Minimum post score.", DefaultValueFactory = _ => defaults.PostThreshold };
-        var maxPosts = new Option<int>("--max-posts") { Description = "Posts considered per paper before the post threshold.", DefaultValueFactory = _ => defaults.MaxPosts };
+        var paperThreshold = new Option<int>("--paper-threshold") { Description = $"Minimum paper score (retweets + favorites); default Classic:PaperThreshold, else {defaults.PaperThreshold}." };
+        var postThreshold = new Option<int>("--post-threshold") { Description = $"Minimum post score; default Classic:PostThreshold, else {defaults.PostThreshold}." };
+        var maxPosts = new Option<int>("--max-posts") { Description = $"Posts considered per paper before the post threshold; default Classic:MaxPosts, else {defaults.MaxPosts}." };
         var isoDate = new Option<bool>("--iso-date") { Description = "Write the front matter date as ISO 8601 instead of the classic '.Z' form." };
 
         var command = new Command("render", "Write a day's (or a range's) Hot Papers post from the store.")
@@ -35,20 +36,24 @@ internal static class RenderCommand
                 error.WriteLine("hotpapers: --until is before --date");
                 return HotPapersCli.BadUsage;
             }
-            var zone = settings().TimeZone();
+            var config = settings();
+            var zone = config.TimeZone();
+            // The Classic section's settings, each overridden by its option when the option is given.
+            var classic = config.Classic(PlatformRegistry.Default);
+            classic = classic with
+            {
+                PaperThreshold = Given(parsed, paperThreshold) ?? classic.PaperThreshold,
+                PostThreshold = Given(parsed, postThreshold) ?? classic.PostThreshold,
+                MaxPosts = Given(parsed, maxPosts) ?? classic.MaxPosts,
+            };
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
-            var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone);
+            var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone, PlatformRegistry.Default);
             var options = new RenderOptions
             {
                 Format = parsed.GetValue(format),
                 Embeds = parsed.GetValue(embeds),
                 IsoDate = parsed.GetValue(isoDate),
-                Classic = new ClassicOptions
-                {
-                    PaperThreshold = parsed.GetValue(paperThreshold),
-                    PostThreshold = parsed.GetValue(postThreshold),
-                    MaxPosts = parsed.GetValue(maxPosts),
-                },
+                Classic = classic,
             };
             var path = renderer.RenderToDirectory(new DigestWindow(start, end), parsed.GetRequiredValue(outDir), options);
             output.WriteLine($"wrote {path}");
@@ -56,4 +61,8 @@ internal static class RenderCommand
         });
         return command;
     }
+
+    /// <summary>The option's value when it was given on the command line, else null (the setting or default applies).</summary>
+    private static int? Given(ParseResult parsed, Option<int> option) =>
+        parsed.GetResult(option) is { Implicit: false } ? parsed.GetValue(option) : null;
 }

@@ -20,7 +20,7 @@ internal static class ServeCommand
                 error.WriteLine($"hotpapers: {problem ?? "--port must be between 0 and 65535"}");
                 return HotPapersCli.BadUsage;
             }
-            var zone = TimeZoneInfo.Local;
+            var zone = settings().TimeZone(); // the zone every command uses (Daily:TimeZone)
             try
             {
                 await using var server = await SiteServer.StartAsync(parsed.GetRequiredValue(GlobalOptions.Db), parsed.GetValue(port),

@@ -23,7 +23,7 @@ internal static class SiteCommand
                 error.WriteLine($"hotpapers: {problem}");
                 return HotPapersCli.BadUsage;
             }
-            var zone = TimeZoneInfo.Local;
+            var zone = settings().TimeZone(); // the zone every command uses (Daily:TimeZone)
             try
             {
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));

@@ -1,39 +1,30 @@
-using System.Globalization;
 using HotPapers.Ranking;
-using HotPapers.Social.X;
+using HotPapers.Social;
 
 namespace HotPapers.Pipeline;
 
 /// <summary>
-/// The embed HTML of every X post the post will show, from oEmbed, cached per post: one request per shown post
-/// that has none yet, never one per post read. A post oEmbed cannot give (deleted, refused by the allow-list,
-/// failed) is rendered by the local snapshot renderer when the post is written, so this step never fails the run.
+/// Readies the embeds of the posts the classic post will show, platform by platform (<see cref="IEmbedFetcher"/>):
+/// oEmbed HTML fetched once per shown post and cached, never one request per post read. A post a platform cannot
+/// give is rendered locally by its presenter when the post is written, so this step never fails the run over an embed.
 /// </summary>
-public sealed class EmbedsStep(HttpClient http, XOptions options, ClassicOptions classic) : IDailyStep
+public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetchers, ClassicOptions classic, bool fetch) : IDailyStep
 {
     public string Name => "embeds";
 
     public async Task<string> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
-        var candidates = context.Store.LoadCandidates(context.Window, context.Zone);
-        var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, classic, p => p.StoredHtml ?? p.Post.PostId);
-        var service = new XEmbedService(context.Store, new XOEmbedClient(http, options));
-        int cached = 0, fetched = 0, snapshots = 0;
-        foreach (var shown in ranked.Papers.SelectMany(p => p.Posts).Where(p => p.Candidate.Post.Platform == Domain.SocialPost.X))
+        var candidates = PaperTotals.OnlyPlatforms(context.Store.LoadCandidates(context.Window, context.Zone), classic.Platforms, context.Zone);
+        var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, classic, p => p.StoredHtml ?? p.Post.Platform + "\n" + p.Post.PostId);
+        var shown = ranked.Papers.SelectMany(p => p.Posts).Select(p => p.Candidate.Post).ToList();
+        var present = new PresentContext(context.Store, context.Zone);
+        var summaries = new List<string>();
+        foreach (var (platform, fetcher) in fetchers)
         {
-            if (shown.Candidate.StoredHtml is not null)
-            {
-                cached++;
-                continue;
-            }
-            var choice = await service.GetAsync(shown.Candidate.Post, cancellationToken).ConfigureAwait(false);
-            if (choice.Origin == EmbedOrigin.OEmbed) fetched++;
-            else
-            {
-                snapshots++;
-                context.Log($"embeds: {shown.Candidate.Post.PostId}: {choice.Detail}; the local snapshot will be shown");
-            }
+            var posts = shown.Where(p => p.Platform == platform).ToList();
+            var summary = await fetcher.PrepareAsync(posts, present, fetch, line => context.Log($"embeds: {platform}: {line}"), cancellationToken).ConfigureAwait(false);
+            summaries.Add(fetchers.Count == 1 ? summary : $"{platform}: {summary}");
         }
-        return string.Create(CultureInfo.InvariantCulture, $"{fetched} fetched, {cached} cached, {snapshots} shown as snapshots");
+        return string.Join("; ", summaries);
     }
 }

@@ -1,4 +1,5 @@
 using HotPapers.Publishing;
+using HotPapers.Social;
 
 namespace HotPapers.Pipeline;
 
@@ -6,7 +7,7 @@ namespace HotPapers.Pipeline;
 /// Writes the window's post into the content folder, atomically, and publishes it when asked. The generation time
 /// is fixed in the store the first time, so a re-run writes the same bytes. An empty listing writes no file.
 /// </summary>
-public sealed class WriteStep(string contentDir, RenderOptions options, GitPublisher? publisher = null) : IDailyStep
+public sealed class WriteStep(string contentDir, RenderOptions options, GitPublisher? publisher = null, PlatformRegistry? platforms = null) : IDailyStep
 {
     public string Name => "write";
 
@@ -25,7 +26,7 @@ public sealed class WriteStep(string contentDir, RenderOptions options, GitPubli
             var generatedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Unspecified);
             context.Store.Write(tx => tx.UpsertDigest(context.Window, generatedAt, "daily"));
         }
-        var renderer = new DigestRenderer(context.Store, context.Clock, context.Zone);
+        var renderer = new DigestRenderer(context.Store, context.Clock, context.Zone, platforms);
         WrittenPath = renderer.RenderToDirectory(context.Window, contentDir, options);
         if (publisher is null) return Task.FromResult($"wrote {WrittenPath}");
         var commit = publisher.Publish(WrittenPath);

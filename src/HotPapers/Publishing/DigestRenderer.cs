@@ -13,10 +13,10 @@ public enum OutputFormat
 
 public enum EmbedSource
 {
-    /// <summary>The cached oEmbed HTML; a post without one is rendered as a snapshot.</summary>
+    /// <summary>The cached oEmbed HTML; a post without one is rendered locally by its platform's presenter.</summary>
     Stored,
 
-    /// <summary>Every embed rendered from the post's structured fields, never from stored HTML.</summary>
+    /// <summary>Every embed rendered from the post's structured fields by its presenter, never from stored HTML.</summary>
     Snapshot,
 }
 
@@ -28,12 +28,17 @@ public sealed record RenderOptions
     public bool IsoDate { get; init; }
 }
 
-/// <summary>Renders a window from the store: load, rank with the classic rules, write the post atomically.</summary>
-public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, TimeZoneInfo localZone)
+/// <summary>
+/// Renders a window from the store: load, keep the classic platforms' posts (<see cref="ClassicOptions.Platforms"/>),
+/// rank with the classic rules, write the post atomically. Each post is shown by its own platform's presenter.
+/// </summary>
+public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, TimeZoneInfo localZone, PlatformRegistry? platforms = null)
 {
+    private readonly PlatformRegistry _platforms = platforms ?? PlatformRegistry.Default;
+
     public RankedDigest Rank(DigestWindow window, RenderOptions options)
     {
-        var candidates = store.LoadCandidates(window, localZone);
+        var candidates = PaperTotals.OnlyPlatforms(store.LoadCandidates(window, localZone), options.Classic.Platforms, localZone);
         // An imported or already written digest keeps its own generation time; a new one takes the clock's.
         var generatedAt = candidates.GeneratedAt ?? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), localZone).DateTime;
         return ClassicRanking.Rank(candidates, generatedAt, options.Classic, post => EmbedHtml(post, options.Embeds));
@@ -54,6 +59,9 @@ public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, Tim
         return path;
     }
 
-    private static string EmbedHtml(CandidatePost post, EmbedSource source) =>
-        source == EmbedSource.Stored && post.StoredHtml is { } html ? html : TweetEmbedRenderer.Render(post.Post);
+    /// <summary>The cached (fetched or imported) HTML when stored embeds are wanted, else the presenter's local rendering.</summary>
+    private string EmbedHtml(CandidatePost post, EmbedSource source) =>
+        source == EmbedSource.Stored && post.StoredHtml is { } html
+            ? html
+            : _platforms.Presenter(post.Post.Platform).RenderEmbed(post.Post, new PresentContext(store, localZone));
 }

@@ -9,8 +9,7 @@ public sealed partial class HotPapersStore
     /// <summary>
     /// Everything needed to rank a window: the papers announced in it (crawl order, the first announcement
     /// kept), their totals, and their posts with latest counts and cached embeds.
-    /// Totals printed by an imported digest of this exact window win; otherwise they are the sums of the latest
-    /// snapshot of every original post (reposts are never counted twice), measured when the newest of those was.
+    /// Totals printed by an imported digest of this exact window win; otherwise <see cref="PaperTotals"/> sums them.
     /// </summary>
     public DigestCandidates LoadCandidates(DigestWindow window, TimeZoneInfo localZone)
     {
@@ -26,9 +25,8 @@ public sealed partial class HotPapersStore
                 candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.At, paperPosts, TotalsFixed: true));
                 continue;
             }
-            var counted = paperPosts.Where(p => p.Counts is not null && p.Post.RepostOf is null).Select(p => p.Counts!).ToList();
-            var measured = counted.Count == 0 ? DateTime.MinValue : TimeZoneInfo.ConvertTime(counted.Max(c => c.MeasuredAt), localZone).DateTime;
-            candidates.Add(new CandidatePaper(paper, counted.Sum(c => c.Reposts), counted.Sum(c => c.Likes), measured, paperPosts));
+            var (reposts, likes, measured) = PaperTotals.Of(paperPosts, localZone);
+            candidates.Add(new CandidatePaper(paper, reposts, likes, measured, paperPosts));
         }
         return new DigestCandidates(window, LoadGeneratedAt(window), candidates);
     }

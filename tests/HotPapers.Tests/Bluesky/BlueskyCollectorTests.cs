@@ -39,7 +39,7 @@ public sealed class BlueskyCollectorTests
     private static async Task<BlueskyCollectResult> Collect(LocalHttpServer server, HotPapers.Store.HotPapersStore store, BlueskyOptions? options = null)
     {
         using var http = new HttpClient();
-        var collector = new BlueskyCollector(store, http, options ?? Options(server), new FixedClock(Now), TimeZoneInfo.Utc);
+        var collector = new BlueskyCollector(store, http, options ?? Options(server), new FixedClock(Now));
         return await collector.CollectDayAsync(new DateOnly(2024, 1, 9), CancellationToken.None);
     }
 
@@ -96,7 +96,7 @@ public sealed class BlueskyCollectorTests
     }
 
     [Fact]
-    public async Task The_stored_snippet_is_the_bluesky_embed_form()
+    public async Task A_collected_post_is_shown_in_bluesky_oembed_form_from_its_stored_fields()
     {
         await using var server = new LocalHttpServer(Pds());
         using var temp = new TempStore();
@@ -104,9 +104,11 @@ public sealed class BlueskyCollectorTests
 
         await Collect(server, store);
 
-        using var command = store.Command("SELECT html FROM embeds WHERE platform = 'bluesky' AND post_id = @id", ("id", "at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a"));
-        var html = (string)command.ExecuteScalar()!;
-        Assert.Equal("<blockquote class=\"bluesky-embed\" data-bluesky-uri=\"at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a\" data-bluesky-cid=\"bafyreibjfxwfe3z6mmis5nwmb5p6u4k27ji35ammiz3mgwck3mnmmq6vra\" data-bluesky-embed-color-mode=\"system\"><p lang=\"ja\">この論文すごい 👉 arxiv.org/abs/2010.1358...</p>&mdash; wagahai.info (<a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d?ref_src=embed\">@wagahai.info</a>) <a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d/post/3mgkes5zhrc3a?ref_src=embed\">March 8, 2026 at 12:50 PM</a></blockquote>" + BlueskyEmbedRenderer.Script, html);
+        const string id = "at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a";
+        // Nothing is cached at collection time: an embed is fetched or rendered only for the posts a digest shows.
+        Assert.Null(store.LoadEmbedHtml("bluesky", id));
+        var html = new BlueskyPresenter().RenderEmbed(store.LoadPost("bluesky", id)!, new HotPapers.Social.PresentContext(store, TimeZoneInfo.Utc));
+        Assert.Equal("<blockquote class=\"bluesky-embed\" data-bluesky-uri=\"at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a\" data-bluesky-cid=\"bafyreibjfxwfe3z6mmis5nwmb5p6u4k27ji35ammiz3mgwck3mnmmq6vra\"><p lang=\"ja\">この論文すごい 👉 arxiv.org/abs/2010.1358...</p>&mdash; <a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d?ref_src=embed\">@wagahai.info</a> <a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d/post/3mgkes5zhrc3a?ref_src=embed\">2026-03-08T12:50:01.5Z</a></blockquote>" + BlueskyOEmbedHtml.Script, html);
     }
 
     [Fact]

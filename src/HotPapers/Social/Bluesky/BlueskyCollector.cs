@@ -7,8 +7,9 @@ public sealed record BlueskyCollectResult(int Pages, int PostsSeen, int PostsKep
 
 /// <summary>
 /// Backfills a day of Bluesky posts linking arXiv through searchPosts: each post that links a paper is stored
-/// with its counts (likes, reposts, quotes, replies) and a snapshot measured now, its links, and its embed in
-/// Bluesky's snippet form. One transaction per page, so an interrupted run keeps the pages it finished.
+/// with its counts (likes, reposts, quotes, replies) and a snapshot measured now, its links, and what its embed needs
+/// (cid, embed flag, indexedAt; the embed itself is fetched or rendered only for the posts a digest shows).
+/// One transaction per page, so an interrupted run keeps the pages it finished.
 /// </summary>
 public sealed class BlueskyCollector
 {
@@ -16,16 +17,13 @@ public sealed class BlueskyCollector
     private readonly BlueskySearchClient _client;
     private readonly BlueskyPostReader _reader;
     private readonly TimeProvider _time;
-    private readonly TimeZoneInfo _zone;
 
-    /// <param name="zone">The zone the snippet dates are written in (a browser would use its own).</param>
-    public BlueskyCollector(HotPapersStore store, HttpClient http, BlueskyOptions options, TimeProvider time, TimeZoneInfo zone, IArxivIdFinder? finder = null)
+    public BlueskyCollector(HotPapersStore store, HttpClient http, BlueskyOptions options, TimeProvider time, IArxivIdFinder? finder = null)
     {
         _store = store;
         _client = new BlueskySearchClient(http, options, time);
         _reader = new BlueskyPostReader(finder ?? ArxivIdFinders.Default);
         _time = time;
-        _zone = zone;
     }
 
     /// <summary>Posts whose sort time falls on <paramref name="day"/> (UTC).</summary>
@@ -59,8 +57,6 @@ public sealed class BlueskyCollector
             tx.SetBlueskyCounts(id, likes, reposts, quotes, view.ReplyCount);
             tx.AddSnapshot(new Domain.EngagementSnapshot(BlueskyPlatform.Name, id, (int)Math.Min(reposts, int.MaxValue), (int)Math.Min(likes, int.MaxValue), measuredAt));
             foreach (var paper in reading.Papers) tx.LinkArxiv(BlueskyPlatform.Name, id, paper);
-            var date = BlueskyEmbedRenderer.FormatDate(indexedAt ?? reading.Post.CreatedAt, _zone);
-            tx.UpsertEmbed(BlueskyPlatform.Name, id, BlueskyEmbedRenderer.Render(reading.Post, new BlueskyEmbedFields(view.Cid, reading.HasEmbed, date)), "snippet");
             kept++;
             links += reading.Papers.Count;
         }

@@ -7,12 +7,20 @@ namespace HotPapers.Social.Bluesky;
 public sealed class BlueskyOptions
 {
     public const string DefaultApiBaseUrl = "https://bsky.social";
+    public const string DefaultOEmbedUrl = "https://embed.bsky.app/oembed";
+    public const string DefaultPublicApiBaseUrl = "https://public.api.bsky.app";
 
     /// <summary>The PDS (or AppView) that serves <c>createSession</c> and <c>searchPosts</c> (<c>Bluesky:ApiBaseUrl</c>).</summary>
     public Uri ApiBaseUrl { get; init; } = new(DefaultApiBaseUrl);
 
     /// <summary>The Jetstream <c>/subscribe</c> endpoint (<c>Bluesky:JetstreamUrl</c>).</summary>
     public Uri JetstreamUrl { get; init; } = new(JetstreamOptions.DefaultUrl);
+
+    /// <summary>Bluesky's oEmbed endpoint, asked once per shown post for its embed HTML (<c>Bluesky:OEmbedUrl</c>).</summary>
+    public Uri OEmbedUrl { get; init; } = new(DefaultOEmbedUrl);
+
+    /// <summary>The public AppView that answers <c>getProfiles</c> without an account (<c>Bluesky:PublicApiBaseUrl</c>).</summary>
+    public Uri PublicApiBaseUrl { get; init; } = new(DefaultPublicApiBaseUrl);
 
     /// <summary>The account searchPosts runs as (<c>Bluesky:Handle</c>).</summary>
     public string? Handle { get; init; }

@@ -1,8 +1,35 @@
+using HotPapers.Configuration;
+
 namespace HotPapers.Social.Bluesky;
 
-/// <summary>Names the Bluesky source uses in the store and on the wire.</summary>
+/// <summary>Bluesky: searchPosts as the daily source (Jetstream runs beside it as a service), oEmbed for embeds.</summary>
 public static class BlueskyPlatform
 {
+    public const string Section = "Bluesky";
+
+    public static SocialPlatform Registration { get; } = new(
+        new BlueskyPresenter(),
+        SourceName: "bluesky",
+        SettingsSection: Section,
+        Description: "Backfill a day of Bluesky posts linking arXiv (searchPosts; needs Bluesky:Handle and Bluesky:AppPassword).",
+        CreateSource: services => new BlueskySource(services.Http, ReadOptions(services.Settings)),
+        CreateEmbedFetcher: services =>
+        {
+            var options = ReadOptions(services.Settings);
+            return new BlueskyEmbedFetcher(new BlueskyOEmbedClient(services.Http, options.OEmbedUrl), new BlueskyProfileClient(services.Http, options.PublicApiBaseUrl));
+        });
+
+    /// <summary>The <c>Bluesky</c> section.</summary>
+    public static BlueskyOptions ReadOptions(ISettings settings) => new()
+    {
+        ApiBaseUrl = settings.Url("Bluesky", "ApiBaseUrl", BlueskyOptions.DefaultApiBaseUrl),
+        JetstreamUrl = settings.Url("Bluesky", "JetstreamUrl", JetstreamOptions.DefaultUrl),
+        OEmbedUrl = settings.Url("Bluesky", "OEmbedUrl", BlueskyOptions.DefaultOEmbedUrl),
+        PublicApiBaseUrl = settings.Url("Bluesky", "PublicApiBaseUrl", BlueskyOptions.DefaultPublicApiBaseUrl),
+        Handle = settings.Get("Bluesky", "Handle"),
+        AppPassword = settings.Get("Bluesky", "AppPassword"),
+    };
+
     public const string Name = "bluesky";
     public const string PostCollection = "app.bsky.feed.post";
     public const string LikeCollection = "app.bsky.feed.like";

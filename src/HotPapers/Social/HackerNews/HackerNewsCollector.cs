@@ -15,7 +15,7 @@ public sealed record HackerNewsCollectResult(int Requests, int Slices, int Hits,
 /// </summary>
 public sealed class HackerNewsCollector
 {
-    public const string Platform = "hackernews";
+    public const string Platform = HackerNewsPlatform.Name;
 
     private readonly HotPapersStore _store;
     private readonly HackerNewsClient _client;

@@ -1,0 +1,23 @@
+using HotPapers.Domain;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>Bluesky posts in Bluesky's own embed form (<see cref="BlueskyOEmbedHtml"/>), linked by DID on bsky.app.</summary>
+public sealed class BlueskyPresenter : IPostPresenter
+{
+    public string Platform => BlueskyPlatform.Name;
+
+    public string DisplayName => "Bluesky";
+
+    public EngagementLabels Labels { get; } = new("reposts", "likes");
+
+    public string? Permalink(SocialPost post) => AtUri.TryParse(post.PostId, out var uri) ? uri.WebUrl : null;
+
+    /// <summary>The oEmbed form from stored fields: cid and embed flag kept by the collectors, the earlier of created and indexed time.</summary>
+    public string RenderEmbed(SocialPost post, PresentContext context)
+    {
+        var state = context.Store.LoadBlueskyPost(post.PostId);
+        var shownAt = state?.IndexedAt is { } indexed && indexed < post.CreatedAt ? indexed : post.CreatedAt;
+        return BlueskyOEmbedHtml.Render(post, state?.Cid, state?.HasEmbed ?? false, shownAt);
+    }
+}

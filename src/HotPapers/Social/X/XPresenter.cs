@@ -1,0 +1,17 @@
+using HotPapers.Domain;
+
+namespace HotPapers.Social.X;
+
+/// <summary>X posts as Twitter's own oEmbed blockquote (the form every Hot Papers post has printed).</summary>
+public sealed class XPresenter : IPostPresenter
+{
+    public string Platform => XPlatform.Name;
+
+    public string DisplayName => "X";
+
+    public EngagementLabels Labels { get; } = new("reposts", "likes");
+
+    public string? Permalink(SocialPost post) => XOEmbedClient.StatusUrl(Uri.EscapeDataString(post.AuthorHandle), Uri.EscapeDataString(post.PostId));
+
+    public string RenderEmbed(SocialPost post, PresentContext context) => TweetEmbedRenderer.Render(post);
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace HotPapers.Social.X;
+
+/// <summary>
+/// Posts on X linking the window's papers: recent search, many papers per query, each page stored in its own
+/// transaction with a snapshot of the originals' counts. A rerun after a crash searches again; snapshots taken
+/// at the same instant are not stored twice, later ones are history.
+/// </summary>
+public sealed class XSource(HttpClient http, XOptions options) : ISocialSource
+{
+    public string Platform => XPlatform.Name;
+
+    public async Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Papers.Count == 0) return "no papers to search for";
+        var search = new XSearchClient(http, options, request.Clock);
+        var result = await new XCollector(request.Store, search, options, request.Clock).CollectAsync(request.Papers, cancellationToken).ConfigureAwait(false);
+        if (result.BudgetExhausted) request.Log($"x: the read budget ({options.ReadBudget} posts, X:ReadBudget) ran out after {result.QueriesRun} of {result.Queries} queries");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{request.Window.DateStr}: {request.Papers.Count} papers in {result.QueriesRun} of {result.Queries} queries, {result.Requests} requests, {result.PostsRead} posts read, {result.PostsStored} stored, {result.RepostsSkipped} reposts skipped, {result.Links} links");
+    }
+}
