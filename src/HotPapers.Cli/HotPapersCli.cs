@@ -14,21 +14,23 @@ public static class HotPapersCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+    /// <param name="platforms">The social platforms known to this run (default <see cref="PlatformRegistry.Default"/>).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null, PlatformRegistry? platforms = null)
     {
+        platforms ??= PlatformRegistry.Default;
         ParseResult? parsed = null;
         // Settings are read when a command needs them, after parsing, so that --setting can override them.
-        var settings = new Lazy<Settings>(() => Settings.Load(parsed!, environment));
+        var settings = new Lazy<Settings>(() => Settings.Load(parsed!, environment, line => error.WriteLine(line)));
         var root = new RootCommand("HotPapers: the arXiv papers people are talking about, day by day.");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Now);
         root.Options.Add(Settings.Overrides);
         root.Subcommands.Add(ImportCommands.Create(output, error));
-        root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(RenderCommand.Create(output, error, () => settings.Value, platforms));
         root.Subcommands.Add(CollectCommand.Create(
-            CollectArxivCommand.Create(output, error, () => settings.Value), PlatformRegistry.Default, output, error, () => settings.Value));
+            CollectArxivCommand.Create(output, error, () => settings.Value), platforms, output, error, () => settings.Value));
         root.Subcommands.Add(ListenBlueskyCommand.Create(output, error, () => settings.Value));
-        root.Subcommands.Add(DailyCommand.Create(output, error, () => settings.Value));
+        root.Subcommands.Add(DailyCommand.Create(output, error, () => settings.Value, platforms));
         root.Subcommands.Add(SiteCommand.Create(output, error, () => settings.Value));
         root.Subcommands.Add(ServeCommand.Create(output, error, () => settings.Value));
 

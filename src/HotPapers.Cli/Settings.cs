@@ -44,13 +44,38 @@ internal sealed class Settings : ISettings
             .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
     }
 
-    public static Settings Load(ParseResult parsed, Func<string, string?>? environment = null)
+    /// <param name="warn">Takes one line per configured key HotPapers does not read (a typo, most often).</param>
+    public static Settings Load(ParseResult parsed, Func<string, string?>? environment = null, Action<string>? warn = null)
     {
         var file = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .Build();
-        return new Settings(file, environment ?? Environment.GetEnvironmentVariable, parsed.GetValue(Overrides) ?? []);
+        var settings = new Settings(file, environment ?? Environment.GetEnvironmentVariable, parsed.GetValue(Overrides) ?? []);
+        if (warn is not null)
+        {
+            // The process environment is only listed when it is the real one (tests pass a lookup function).
+            var fromEnvironment = environment is null ? EnvironmentKeys() : [];
+            foreach (var (key, origin) in settings.ConfiguredKeys(fromEnvironment).Where(k => !KnownSettings.Keys.Contains(k.Key)))
+                warn($"hotpapers: warning: {origin} sets '{key}', which no command reads (see docs/configuration.md)");
+        }
+        return settings;
     }
+
+    /// <summary>Every key set in appsettings.json, the given environment keys and --setting, with where it was set.</summary>
+    private IEnumerable<(string Key, string Origin)> ConfiguredKeys(IEnumerable<string> environmentKeys)
+    {
+        foreach (var section in _file.GetChildren())
+            foreach (var key in section.GetChildren())
+                yield return ($"{section.Key}:{key.Key}", "appsettings.json");
+        foreach (var key in environmentKeys) yield return (key, "the environment");
+        foreach (var key in _overrides.Keys) yield return (key, "--setting");
+    }
+
+    private static List<string> EnvironmentKeys() =>
+        Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.Contains("__", StringComparison.Ordinal))
+            .Select(name => name[Prefix.Length..].Replace("__", ":", StringComparison.Ordinal))
+            .ToList();
 
     public string? Get(string section, string key)
     {

@@ -13,7 +13,7 @@ namespace HotPapers.Cli.Commands;
 /// </summary>
 internal static class DailyCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
+    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings, PlatformRegistry platforms)
     {
         var date = DateOptions.Optional("--date", "The listing date (default: yesterday in Daily:TimeZone).");
         var since = DateOptions.Optional("--since", "The first listing date of a range (one post per date).");
@@ -47,7 +47,7 @@ internal static class DailyCommand
                 using var store = HotPapersStore.Open(db);
                 foreach (var day in days)
                 {
-                    var run = new DailyRunSetup(config, PlatformRegistry.Default, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
+                    var run = new DailyRunSetup(config, platforms, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
                     {
                         ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
                         Publish = parsed.GetValue(publish),
@@ -67,6 +67,7 @@ internal static class DailyCommand
 
     private static async Task RunDayAsync(DailyRunSetup run, HotPapersStore store, RunLog log, CancellationToken ct)
     {
+        run.CheckSettings();
         using var http = run.CreateHttp();
         var steps = run.Steps(http.Client);
         var context = new DailyContext(run.Window, store, run.Clock, run.Zone, log.Line);

@@ -26,6 +26,15 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
 
     private string ReplayDir => Path.Combine(settings.Get("Daily", "ReplayDir") ?? Path.Combine("samples", "replay"), Window.FileStem);
 
+    /// <summary>Reads every setting a run uses, so a bad one stops the run before its first request or write.</summary>
+    public void CheckSettings()
+    {
+        settings.Classic(platforms);
+        Sources();
+        FetchesOEmbed();
+        settings.Arxiv();
+    }
+
     public RunHttp CreateHttp()
     {
         HttpMessageHandler handler;

@@ -10,7 +10,7 @@ namespace HotPapers.Cli.Commands;
 /// <summary><c>hotpapers render</c>: write a window's post (or its JSON) from the store.</summary>
 internal static class RenderCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
+    public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings, PlatformRegistry platforms)
     {
         var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
         var until = DateOptions.Optional("--until", "The last listing date of a range.");
@@ -39,7 +39,7 @@ internal static class RenderCommand
             var config = settings();
             var zone = config.TimeZone();
             // The Classic section's settings, each overridden by its option when the option is given.
-            var classic = config.Classic(PlatformRegistry.Default);
+            var classic = config.Classic(platforms);
             classic = classic with
             {
                 PaperThreshold = Given(parsed, paperThreshold) ?? classic.PaperThreshold,
@@ -47,7 +47,7 @@ internal static class RenderCommand
                 MaxPosts = Given(parsed, maxPosts) ?? classic.MaxPosts,
             };
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
-            var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone, PlatformRegistry.Default);
+            var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone, platforms);
             var options = new RenderOptions
             {
                 Format = parsed.GetValue(format),

@@ -40,11 +40,14 @@ public sealed class BlueskyEmbedFetcher(BlueskyOEmbedClient oEmbed, BlueskyProfi
         return string.Create(CultureInfo.InvariantCulture, $"{named} authors named, {fetched} fetched, {cached} cached, {local} shown as local renderings");
     }
 
-    /// <summary>Posts whose author is known only by DID: look the DIDs up (25 a request) and store the names.</summary>
+    /// <summary>
+    /// Posts whose author has no display name or is known only by DID (Jetstream posts): look the DIDs up (25 a
+    /// request, each once per run) and store the names.
+    /// </summary>
     private async Task<int> NameAuthorsAsync(IReadOnlyList<SocialPost> shown, PresentContext context, Action<string> log, CancellationToken ct)
     {
         var unnamed = shown
-            .Where(p => p.AuthorHandle.StartsWith("did:", StringComparison.Ordinal))
+            .Where(p => p.AuthorName.Length == 0 || p.AuthorHandle.StartsWith("did:", StringComparison.Ordinal))
             .Select(p => AtUri.TryParse(p.PostId, out var uri) ? uri.Did : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace HotPapers.Social.Bluesky;
 /// This is the Gatsby post's Bluesky embed whether oEmbed answered or not, so a post looks the same either way.
 /// Line breaks in the text are written as <c>&lt;br&gt;</c> (oEmbed sends them raw): a blank line would end the
 /// Markdown HTML block the embed sits in. Differences from a fetched embed: none, except that the time keeps
-/// at most 7 fractional digits (the store's 100 ns resolution) where Bluesky echoes up to 9.
+/// at most milliseconds (the store's resolution) where Bluesky echoes the digits its client sent (up to 9).
 /// </summary>
 public static class BlueskyOEmbedHtml
 {
