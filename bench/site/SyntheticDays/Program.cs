@@ -40,7 +40,7 @@ for (var d = 0; d < days; d++)
             var authors = Enumerable.Range(0, random.Next(1, 7)).Select(_ => names[random.Next(names.Length)]).Distinct().ToArray();
             var paperSubjects = Enumerable.Range(0, random.Next(1, 4)).Select(_ => subjects[random.Next(subjects.Length)]).DistinctBy(s => s.Code).ToArray();
             var abstractText = string.Join(' ', Enumerable.Range(0, 120).Select(_ => words[random.Next(words.Length)])) + ".";
-            tx.UpsertPaper(new Paper(id, title, authors, paperSubjects, abstractText, $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", day, i + 1));
+            tx.Papers.Upsert(new Paper(id, title, authors, paperSubjects, abstractText, $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", day, i + 1));
             var posts = random.Next(1, 7);
             for (var p = 0; p < posts; p++)
             {
@@ -51,13 +51,13 @@ for (var d = 0; d < days; d++)
                 var tagStart = text.IndexOf("#ML", StringComparison.Ordinal);
                 var post = new SocialPost(SocialPost.X, pid, "user" + random.Next(500), "User " + random.Next(500), created.AddMinutes(p * 7),
                     "en", "ltr", text, [new PostEntity(EntityKind.Url, urlStart, urlStart + link.Length, link), new PostEntity(EntityKind.Hashtag, tagStart, tagStart + 3, "ML")]);
-                tx.UpsertPost(post, PostSource.Api);
-                tx.LinkPost(id, post.Platform, pid);
+                tx.Posts.Upsert(post, PostSource.Api);
+                tx.Posts.Link(id, post.Platform, pid);
                 // Heavy-tailed counts: most posts are small, a few are large, as on the real timeline.
                 var likes = (int)(Math.Pow(random.NextDouble(), 3) * 400) + random.Next(20);
                 var reposts = likes / (random.Next(2, 6));
-                tx.AddSnapshot(new EngagementSnapshot(post.Platform, pid, reposts / 2, likes / 2, created.AddHours(6)));
-                tx.AddSnapshot(new EngagementSnapshot(post.Platform, pid, reposts, likes, created.AddHours(30)));
+                tx.Posts.AddSnapshot(new EngagementSnapshot(post.Platform, pid, reposts / 2, likes / 2, created.AddHours(6)));
+                tx.Posts.AddSnapshot(new EngagementSnapshot(post.Platform, pid, reposts, likes, created.AddHours(30)));
             }
         }
     });

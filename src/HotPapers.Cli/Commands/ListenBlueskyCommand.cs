@@ -44,7 +44,7 @@ internal static class ListenBlueskyCommand
                 output.WriteLine(Summary("jetstream stopped: ", stats));
                 return HotPapersCli.Success;
             }
-            catch (Exception e) when (e is SettingsException or Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is SettingsException or System.Data.Common.DbException or IOException or InvalidOperationException)
             {
                 await error.WriteLineAsync($"hotpapers: listen bluesky: {e.Message}");
                 return HotPapersCli.Failure;

@@ -47,12 +47,12 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
         }
 
         var ids = crawl.Select(c => c.Item.Id).ToList();
-        var held = refetch ? new HashSet<ArxivId>() : store.HeldPaperIds(ids);
+        var held = refetch ? new HashSet<ArxivId>() : store.Papers.HeldIds(ids);
         // Papers already held are announced at once; they need no request.
         store.Write(tx =>
         {
             foreach (var (item, order) in crawl.Where(c => held.Contains(c.Item.Id)))
-                tx.AddAnnouncement(date, item.Id, order, Announcement.KindName(item.Kind));
+                tx.Papers.Announce(date, item.Id, order, Announcement.KindName(item.Kind));
         });
 
         var byId = crawl.ToDictionary(c => c.Item.Id);
@@ -77,7 +77,7 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
                 var at = time.GetUtcNow();
                 store.Write(tx =>
                 {
-                    foreach (var id in batch) tx.RecordArxivFetch(id, "failed", null, e.Message, at);
+                    foreach (var id in batch) tx.Papers.RecordFetch(id, "failed", null, e.Message, at);
                 });
                 missing.AddRange(batch.Select(id => (id, e.Message)));
                 failedRequests.Add(e.Message);
@@ -90,12 +90,12 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
                 foreach (var (id, entry) in result.Found)
                 {
                     var (item, order) = byId[id];
-                    tx.UpsertPaper(ToPaper(item, entry, date, order));
-                    tx.AddAnnouncement(date, id, order, Announcement.KindName(item.Kind));
-                    tx.RecordArxivFetch(id, "fetched", entry.Version == 0 ? null : entry.Version, null, now);
+                    tx.Papers.Upsert(ToPaper(item, entry, date, order));
+                    tx.Papers.Announce(date, id, order, Announcement.KindName(item.Kind));
+                    tx.Papers.RecordFetch(id, "fetched", entry.Version == 0 ? null : entry.Version, null, now);
                 }
-                foreach (var (id, message) in result.Errors) tx.RecordArxivFetch(id, "error", null, message, now);
-                foreach (var id in result.Unknown) tx.RecordArxivFetch(id, "unknown", null, "the API returned no entry for this id", now);
+                foreach (var (id, message) in result.Errors) tx.Papers.RecordFetch(id, "error", null, message, now);
+                foreach (var id in result.Unknown) tx.Papers.RecordFetch(id, "unknown", null, "the API returned no entry for this id", now);
             });
             fetched += result.Found.Count;
             missing.AddRange(result.Errors.Select(e => (e.Key, $"API error: {e.Value}")));
@@ -104,7 +104,7 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             Log?.Invoke($"arxiv: batch {b + 1} of {batches.Count}: {result.Found.Count} of {batch.Count} stored");
         }
         // Posts seen before their paper was stored (the Bluesky listener, imports) are linked to it now.
-        if (fetched > 0) store.Write(tx => tx.LinkKnownPapers());
+        if (fetched > 0) store.Write(tx => tx.Posts.LinkKnownPapers());
         return new CollectReport(date, crawl.Count, held.Count, fetched, requests, missing, notes) { FailedRequests = failedRequests };
     }
 

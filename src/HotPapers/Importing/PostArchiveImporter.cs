@@ -59,17 +59,17 @@ public sealed class PostArchiveImporter(HotPapersStore store)
         var notReproducible = 0;
         store.Write(tx =>
         {
-            tx.UpsertDigest(post.Window, post.GeneratedAt, SourceName);
+            tx.Digests.Upsert(post.Window, post.GeneratedAt, SourceName);
             foreach (var paper in post.Papers)
             {
-                tx.UpsertPaper(paper.Paper);
-                tx.SetReportedTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt);
+                tx.Papers.Upsert(paper.Paper);
+                tx.Digests.SetTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt);
                 for (var i = 0; i < paper.Embeds.Count; i++)
                 {
                     var embed = paper.Embeds[i];
-                    tx.UpsertPost(embed.Post, PostSource.Embed);
-                    tx.LinkPost(paper.Paper.Id, embed.Post.Platform, embed.Post.PostId, embedOrder: i + 1);
-                    tx.UpsertEmbed(embed.Post.Platform, embed.Post.PostId, embed.Html, SourceName);
+                    tx.Posts.Upsert(embed.Post, PostSource.Embed);
+                    tx.Posts.Link(paper.Paper.Id, embed.Post.Platform, embed.Post.PostId, embedOrder: i + 1);
+                    tx.Posts.UpsertEmbed(embed.Post.Platform, embed.Post.PostId, embed.Html, SourceName);
                     embeds++;
                     // The stored HTML is what the post shows; a snapshot that differs would show something else.
                     if (TweetEmbedRenderer.Render(embed.Post) != embed.Html) notReproducible++;

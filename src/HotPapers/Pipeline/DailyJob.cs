@@ -22,7 +22,7 @@ public sealed class DailyJob(IReadOnlyList<IDailyStep> steps)
     public async Task<IReadOnlyList<StepReport>> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
         var reports = new List<StepReport>();
-        var done = context.Store.CompletedSteps(context.Window);
+        var done = context.Store.Digests.CompletedSteps(context.Window);
         foreach (var step in steps)
         {
             if (!step.RunsEveryTime && done.TryGetValue(step.Name, out var earlier))
@@ -43,7 +43,7 @@ public sealed class DailyJob(IReadOnlyList<IDailyStep> steps)
                 // What the step stored before failing stays; the next run starts this step again.
                 throw new DailyStepFailedException(step.Name, e);
             }
-            context.Store.Write(tx => tx.CompleteStep(context.Window, step.Name, context.Clock.GetUtcNow(), summary));
+            context.Store.Write(tx => tx.Digests.CompleteStep(context.Window, step.Name, context.Clock.GetUtcNow(), summary));
             reports.Add(new StepReport(step.Name, false, watch.Elapsed, summary));
             context.Log($"{step.Name}: {summary} ({watch.Elapsed.TotalSeconds:0.0} s)");
         }

@@ -24,7 +24,7 @@ public sealed class MeasureStep(ClassicOptions options, TimeProvider? measuringC
             {
                 var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), context.Zone).DateTime;
                 var measuredAt = new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, at.Second, DateTimeKind.Unspecified);
-                tx.SetReportedTotals(context.Window, paper.Candidate.Paper.Id, paper.Candidate.Reposts, paper.Candidate.Likes, measuredAt);
+                tx.Digests.SetTotals(context.Window, paper.Candidate.Paper.Id, paper.Candidate.Reposts, paper.Candidate.Likes, measuredAt);
             }
         });
         return Task.FromResult(string.Create(CultureInfo.InvariantCulture,

@@ -24,7 +24,7 @@ public sealed class WriteStep(string contentDir, RenderOptions options, GitPubli
         {
             var now = TimeZoneInfo.ConvertTime(context.Clock.GetUtcNow(), context.Zone).DateTime;
             var generatedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Unspecified);
-            context.Store.Write(tx => tx.UpsertDigest(context.Window, generatedAt, "daily"));
+            context.Store.Write(tx => tx.Digests.Upsert(context.Window, generatedAt, "daily"));
         }
         var renderer = new DigestRenderer(context.Store, context.Clock, context.Zone, platforms);
         WrittenPath = renderer.RenderToDirectory(context.Window, contentDir, options);

@@ -2,18 +2,41 @@ using HotPapers.Domain;
 
 namespace HotPapers.Ranking;
 
+/// <summary>Totals fixed for a paper in a window: printed by an imported digest or measured by a daily run.</summary>
+public sealed record FixedTotals(int Reposts, int Likes, DateTime MeasuredAtLocal);
+
 /// <summary>
-/// The totals rule: a paper's R and F are the sums of the latest snapshot of every original post linking it
-/// (a plain repost is never counted twice: its original's counts already include it), measured when the newest of
-/// those snapshots was, in local wall-clock time. Posts without a snapshot (imported from an old digest) count nothing.
+/// The totals rule, over rows already read: totals fixed for the window win; otherwise a paper's totals are the
+/// sums of the latest snapshot of every original post (reposts are never counted twice), measured when the newest
+/// of those was.
 /// </summary>
 public static class PaperTotals
 {
-    public static (int Reposts, int Likes, DateTime MeasuredAt) Of(IEnumerable<CandidatePost> posts, TimeZoneInfo localZone)
+    /// <summary>Reposts, likes and when (local wall clock) from each original post's latest counts.</summary>
+    public static (int Reposts, int Likes, DateTime MeasuredAt) Sum(IEnumerable<CandidatePost> posts, TimeZoneInfo localZone)
     {
         var counted = posts.Where(p => p.Counts is not null && p.Post.RepostOf is null).Select(p => p.Counts!).ToList();
         var measured = counted.Count == 0 ? DateTime.MinValue : TimeZoneInfo.ConvertTime(counted.Max(c => c.MeasuredAt), localZone).DateTime;
         return (counted.Sum(c => c.Reposts), counted.Sum(c => c.Likes), measured);
+    }
+
+    /// <summary>The candidates of a window: each paper (in the order given) with its posts and its totals by the rule above.</summary>
+    public static DigestCandidates Candidates(DigestWindow window, DateTime? generatedAt, IReadOnlyList<Paper> papers,
+        IReadOnlyDictionary<string, List<CandidatePost>> posts, IReadOnlyDictionary<string, FixedTotals> fixedTotals, TimeZoneInfo localZone)
+    {
+        var candidates = new List<CandidatePaper>(papers.Count);
+        foreach (var paper in papers)
+        {
+            IReadOnlyList<CandidatePost> paperPosts = posts.TryGetValue(paper.Id.Value, out var list) ? list : [];
+            if (fixedTotals.TryGetValue(paper.Id.Value, out var totals))
+            {
+                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.MeasuredAtLocal, paperPosts, TotalsFixed: true));
+                continue;
+            }
+            var (reposts, likes, measuredAt) = Sum(paperPosts, localZone);
+            candidates.Add(new CandidatePaper(paper, reposts, likes, measuredAt, paperPosts));
+        }
+        return new DigestCandidates(window, generatedAt, candidates);
     }
 
     /// <summary>
@@ -27,7 +50,7 @@ public static class PaperTotals
             if (paper.Posts.All(p => platforms.Contains(p.Post.Platform))) return paper;
             var posts = paper.Posts.Where(p => platforms.Contains(p.Post.Platform)).ToList();
             if (paper.TotalsFixed) return paper with { Posts = posts };
-            var (reposts, likes, measuredAt) = Of(posts, localZone);
+            var (reposts, likes, measuredAt) = Sum(posts, localZone);
             return paper with { Reposts = reposts, Likes = likes, MeasuredAt = measuredAt, Posts = posts };
         }).ToList();
         return candidates with { Papers = papers };

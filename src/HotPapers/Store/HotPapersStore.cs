@@ -1,81 +1,76 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using HotPapers.Domain;
+using HotPapers.Ranking;
+using HotPapers.Store.Backends;
 
 namespace HotPapers.Store;
 
 /// <summary>
-/// The store: one SQLite file (WAL) or a PostgreSQL database, holding papers, announcements, posts, embeds, engagement snapshots and
-/// digests. The schema is migrated on open; every unit of work runs in one transaction through <see cref="Write"/>.
+/// The store: one SQLite file (WAL) or a PostgreSQL database. Its data is split by what it is about:
+/// <see cref="Papers"/> (papers, announcements, metadata fetches), <see cref="Posts"/> (social posts, their links to
+/// papers, embeds, engagement snapshots) and <see cref="Digests"/> (digests, fixed totals, daily-run steps); platform
+/// state lives beside its platform. The schema is migrated on open; every unit of work runs in one transaction
+/// through <see cref="Write"/>, whose <see cref="StoreTransaction"/> has the same three parts.
 /// </summary>
-public sealed partial class HotPapersStore : IDisposable
+public sealed class HotPapersStore : IDisposable
 {
     public const string DefaultFile = "hotpapers.db";
 
-    private readonly DbConnection _connection;
+    private readonly IStoreBackend _backend;
 
-    private HotPapersStore(DbConnection connection, StoreBackend backend)
+    private HotPapersStore(IStoreBackend backend)
     {
-        _connection = connection;
-        Backend = backend;
+        _backend = backend;
+        Sql = new StoreSql(backend.Connection);
+        Papers = new PaperStore(Sql);
+        Posts = new PostStore(this, Sql);
+        Digests = new DigestStore(Sql);
     }
 
-    public StoreBackend Backend { get; }
+    public StoreBackend Backend => _backend.Kind;
+
+    public PaperStore Papers { get; }
+
+    public PostStore Posts { get; }
+
+    public DigestStore Digests { get; }
+
+    /// <summary>Reads outside a transaction, for the data stores and the platform state kept beside each platform.</summary>
+    internal StoreSql Sql { get; }
+
+    internal IStoreBackend BackendSeam => _backend;
 
     /// <summary>
     /// Opens the store, creating and migrating it as needed. <paramref name="location"/> is a SQLite file path or
     /// connection string, or a PostgreSQL connection string (<c>Host=…;Database=…</c>), which selects PostgreSQL.
     /// </summary>
-    public static HotPapersStore Open(string location)
-    {
-        var store = IsPostgres(location) ? OpenPostgres(location) : OpenSqlite(location);
-        try
-        {
-            store.Migrate();
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static HotPapersStore Open(string location) =>
+        Migrated(IsPostgres(location) ? PostgresBackend.Open(location) : SqliteBackend.Open(location));
 
-    public static bool IsPostgres(string location) =>
-        location.Contains("Host=", StringComparison.OrdinalIgnoreCase) || location.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgres(string location) => PostgresBackend.Names(location);
 
-    private static HotPapersStore OpenSqlite(string location)
-    {
-        var builder = location.Contains('=')
-            ? new SqliteConnectionStringBuilder(location)
-            : new SqliteConnectionStringBuilder { DataSource = location };
-        builder.Pooling = false;
-        // A new store in a folder that does not exist yet: make the folder rather than fail.
-        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            Directory.CreateDirectory(folder);
-        var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        var store = new HotPapersStore(connection, StoreBackend.Sqlite);
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
-        return store;
-    }
+    /// <summary>
+    /// A second connection to the same store, so a long read (a site build) can load on two threads; null for an
+    /// in-memory store, which a second connection would not see.
+    /// </summary>
+    public HotPapersStore? OpenAnother() => _backend.OpenAnother() is { } another ? Migrated(another) : null;
 
-    private static HotPapersStore OpenPostgres(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        return new HotPapersStore(connection, StoreBackend.Postgres);
-    }
-
-    public int SchemaVersion => Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+    public int SchemaVersion => (int)Sql.Count("SELECT COALESCE(MAX(version), 0) FROM schema_version");
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it.</summary>
     public T Write<T>(Func<StoreTransaction, T> work)
     {
-        using var transaction = _connection.BeginTransaction();
-        var result = work(new StoreTransaction(_connection, transaction));
-        transaction.Commit();
-        return result;
+        using var transaction = _backend.Connection.BeginTransaction();
+        Sql.Transaction = transaction;
+        try
+        {
+            var result = work(new StoreTransaction(_backend, new StoreSql(_backend.Connection, transaction)));
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            Sql.Transaction = null;
+        }
     }
 
     public void Write(Action<StoreTransaction> work) => Write<object?>(tx =>
@@ -88,60 +83,72 @@ public sealed partial class HotPapersStore : IDisposable
     public IReadOnlyDictionary<string, long> RowCounts()
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests" })
-            counts[table] = Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var table in Migrations.CountedTables)
+            counts[table] = Sql.Count($"SELECT COUNT(*) FROM {table}");
         return counts;
     }
 
     /// <summary>
+    /// Everything needed to rank a window: its papers (crawl order), their posts with latest counts and cached
+    /// embeds, and the totals fixed for the window; <see cref="PaperTotals"/> decides each paper's totals.
+    /// </summary>
+    public DigestCandidates LoadCandidates(DigestWindow window, TimeZoneInfo localZone) =>
+        PaperTotals.Candidates(window, Digests.LoadGeneratedAt(window), Papers.LoadAnnounced(window), Posts.LoadForWindow(window),
+            Digests.LoadFixedTotals(window), localZone);
+
+    /// <summary>
+    /// Posts (with all their snapshots) and fixed totals per paper id; pass <paramref name="only"/> to read one
+    /// paper. Reading all at once is what keeps a full site build to a handful of queries.
+    /// </summary>
+    public IReadOnlyDictionary<string, PaperActivity> LoadPaperActivity(ArxivId? only = null)
+    {
+        var posts = Posts.LoadLinked(only);
+        var reported = Digests.LoadFixedTotalsByPaper(only);
+        var activity = new Dictionary<string, PaperActivity>(StringComparer.Ordinal);
+        foreach (var key in posts.Keys.Union(reported.Keys))
+            activity[key] = new PaperActivity(posts.TryGetValue(key, out var p) ? p : [], reported.TryGetValue(key, out var r) ? r : []);
+        return activity;
+    }
+
+    private static HotPapersStore Migrated(IStoreBackend backend)
+    {
+        var store = new HotPapersStore(backend);
+        try
+        {
+            store.Migrate();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Applies the missing migration steps, each in its own transaction. Several processes may open the store at
-    /// once: each step re-reads the version under a write lock (SQLite's immediate transaction, a PostgreSQL
-    /// advisory lock), so a step is applied exactly once.
+    /// once: each step re-reads the version under the backend's write lock, so a step is applied exactly once.
     /// </summary>
     private void Migrate()
     {
-        Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        Sql.Run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         foreach (var (version, sql) in Migrations.Steps)
         {
-            if (IsApplied(version)) continue;
-            using var transaction = _connection.BeginTransaction();
-            // SQLite transactions here begin IMMEDIATE, which already holds the write lock.
-            if (Backend == StoreBackend.Postgres) Execute("SELECT pg_advisory_xact_lock(731966)", transaction);
-            if (!IsApplied(version, transaction))
+            if (IsApplied(version, Sql)) continue;
+            using var transaction = _backend.Connection.BeginTransaction();
+            var inTransaction = new StoreSql(_backend.Connection, transaction);
+            _backend.LockForMigration(inTransaction);
+            if (!IsApplied(version, inTransaction))
             {
-                Execute(sql, transaction);
-                Execute($"INSERT INTO schema_version (version) VALUES ({version})", transaction);
+                inTransaction.Run(sql);
+                inTransaction.Run($"INSERT INTO schema_version (version) VALUES ({version})");
             }
             transaction.Commit();
         }
     }
 
     /// <summary>Steps are tracked one by one, so a step numbered below one already applied still runs.</summary>
-    private bool IsApplied(int version, DbTransaction? transaction = null) =>
-        Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM schema_version WHERE version = {version}", transaction), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    private static bool IsApplied(int version, StoreSql sql) => sql.Count($"SELECT COUNT(*) FROM schema_version WHERE version = {version}") > 0;
 
-    private void Execute(string sql, DbTransaction? transaction = null)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private object? Scalar(string sql, DbTransaction? transaction = null)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    public void Dispose() => _connection.Dispose();
-}
-
-/// <summary>Which database is behind the store. The SQL is shared; only connection set-up and locking differ.</summary>
-public enum StoreBackend
-{
-    Sqlite,
-    Postgres,
+    public void Dispose() => _backend.Dispose();
 }

@@ -6,6 +6,10 @@ namespace HotPapers.Store;
 /// </summary>
 internal static class Migrations
 {
+    /// <summary>The tables <see cref="HotPapersStore.RowCounts"/> reports.</summary>
+    public static readonly IReadOnlyList<string> CountedTables =
+        ["papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests"];
+
     public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
     [
         (1, """

@@ -1,6 +1,7 @@
 using HotPapers.Arxiv;
 using HotPapers.Domain;
 using HotPapers.Store;
+using HotPapers.Tests.TestSupport;
 using Xunit;
 
 namespace HotPapers.Tests.Arxiv;

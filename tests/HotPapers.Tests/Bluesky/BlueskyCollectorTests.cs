@@ -106,7 +106,7 @@ public sealed class BlueskyCollectorTests
 
         const string id = "at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a";
         // Nothing is cached at collection time: an embed is fetched or rendered only for the posts a digest shows.
-        Assert.Null(store.LoadEmbedHtml("bluesky", id));
+        Assert.Null(store.Posts.LoadEmbedHtml("bluesky", id));
         var html = new BlueskyPresenter().RenderEmbed(store.LoadPost("bluesky", id)!, new HotPapers.Social.PresentContext(store, TimeZoneInfo.Utc));
         Assert.Equal("<blockquote class=\"bluesky-embed\" data-bluesky-uri=\"at://did:plc:spfskpvcqvyicwe6hn75sr4d/app.bsky.feed.post/3mgkes5zhrc3a\" data-bluesky-cid=\"bafyreibjfxwfe3z6mmis5nwmb5p6u4k27ji35ammiz3mgwck3mnmmq6vra\"><p lang=\"ja\">この論文すごい 👉 arxiv.org/abs/2010.1358...</p>&mdash; <a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d?ref_src=embed\">@wagahai.info</a> <a href=\"https://bsky.app/profile/did:plc:spfskpvcqvyicwe6hn75sr4d/post/3mgkes5zhrc3a?ref_src=embed\">2026-03-08T12:50:01.5Z</a></blockquote>" + BlueskyOEmbedHtml.Script, html);
     }

@@ -34,8 +34,8 @@ public sealed class BlueskyEmbedFetcherTests
 
     private static void Store(HotPapersStore store, SocialPost post, string cid = "bafyreidllavabtt7w4qjlmmyboksp7omk3qpvke6umpyqjwpsdngqw4qre") => store.Write(tx =>
     {
-        tx.UpsertPost(post, PostSource.Api);
-        tx.KeepBlueskyPost(post.PostId, post.PostId.Split('/')[2], cid, false, null);
+        tx.Posts.Upsert(post, PostSource.Api);
+        tx.Bluesky.KeepPost(post.PostId, post.PostId.Split('/')[2], cid, false, null);
     });
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class BlueskyEmbedFetcherTests
         Assert.Equal("0 authors named, 1 fetched, 0 cached, 0 shown as local renderings", summary);
         Assert.Equal("0 authors named, 0 fetched, 1 cached, 0 shown as local renderings", again);
         Assert.Single(server.Requests);
-        Assert.Equal(SpecHtml, store.LoadEmbedHtml("bluesky", PolarsUri));
+        Assert.Equal(SpecHtml, store.Posts.LoadEmbedHtml("bluesky", PolarsUri));
         // The local rendering is the same HTML; only the time's digits beyond the store's milliseconds differ.
         Assert.Equal(SpecHtml.Replace("03.225097252Z", "03.225Z", StringComparison.Ordinal), new BlueskyPresenter().RenderEmbed(Polars(), context));
     }
@@ -79,7 +79,7 @@ public sealed class BlueskyEmbedFetcherTests
         var summary = await fetcher.PrepareAsync([Polars()], new PresentContext(store, TimeZoneInfo.Utc), fetch: true, log.Add, CancellationToken.None);
 
         Assert.True(summary.EndsWith("1 shown as local renderings", StringComparison.Ordinal), what);
-        Assert.Null(store.LoadEmbedHtml("bluesky", PolarsUri));
+        Assert.Null(store.Posts.LoadEmbedHtml("bluesky", PolarsUri));
         Assert.Contains("is not Bluesky's embed form", Assert.Single(log));
     }
 

@@ -35,7 +35,7 @@ public sealed class JetstreamListenerTests
     private static void AssertMatchesModel(HotPapersStore store, JetstreamModel model)
     {
         Assert.NotEmpty(model.EverKept);
-        Assert.Equal(model.Kept.OrderBy(u => u, StringComparer.Ordinal), store.LoadKeptBlueskyPosts().OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Equal(model.Kept.OrderBy(u => u, StringComparer.Ordinal), store.Bluesky.LoadKeptPosts().OrderBy(u => u, StringComparer.Ordinal));
         foreach (var uri in model.EverKept.OrderBy(u => u, StringComparer.Ordinal))
         {
             var state = store.LoadBlueskyPost(uri);
@@ -58,7 +58,7 @@ public sealed class JetstreamListenerTests
         var stats = await Run(store, Options(server.Url, events[^1].TimeUs));
 
         Assert.Equal(events.Count, stats.Events);
-        Assert.Equal(events[^1].TimeUs, store.LoadJetstreamCursor("jetstream"));
+        Assert.Equal(events[^1].TimeUs, store.Jetstream.LoadCursor("jetstream"));
         Assert.Equal(0, stats.Duplicates);
         AssertMatchesModel(store, model);
         Assert.True(model.Counts.Values.Sum(c => c.Likes) > 100, "the stream should exercise counting");
@@ -99,14 +99,14 @@ public sealed class JetstreamListenerTests
                 if (totals.Events >= killAfter) cts.Cancel();
             });
             Assert.True(first.Events < events.Count, "the first run must stop mid-stream");
-            committedCursor = store.LoadJetstreamCursor("jetstream")!.Value;
+            committedCursor = store.Jetstream.LoadCursor("jetstream")!.Value;
         }
         using (var store = temp.Open())
         {
             var second = await Run(store, options);
             Assert.True(second.Duplicates > 0 || second.Events > 0);
             AssertMatchesModel(store, model);
-            Assert.Equal(events[^1].TimeUs, store.LoadJetstreamCursor("jetstream"));
+            Assert.Equal(events[^1].TimeUs, store.Jetstream.LoadCursor("jetstream"));
         }
         // The restart resumed before the committed cursor (rewound), not from the live tail.
         var resumed = server.Requests.Last();
@@ -173,7 +173,7 @@ public sealed class JetstreamListenerTests
         });
 
         Assert.True(stats.Events >= 3_000 && stats.Events < events.Count);
-        var cursor = store.LoadJetstreamCursor("jetstream");
+        var cursor = store.Jetstream.LoadCursor("jetstream");
         Assert.Equal(events[(int)stats.Events - 1].TimeUs, cursor);
         // What was committed is exactly the model of the prefix up to the cursor.
         AssertMatchesModel(store, JetstreamModel.Of(events.Take((int)stats.Events)));
@@ -223,7 +223,7 @@ public sealed class JetstreamListenerTests
         Assert.Equal(0, stats.Events);
         var delays = log.Where(l => l.StartsWith("reconnecting in", StringComparison.Ordinal)).Take(4).ToArray();
         Assert.Equal(["reconnecting in 0.02 s", "reconnecting in 0.04 s", "reconnecting in 0.08 s", "reconnecting in 0.08 s"], delays);
-        Assert.Null(store.LoadJetstreamCursor("jetstream"));
+        Assert.Null(store.Jetstream.LoadCursor("jetstream"));
     }
 
     [Fact]
@@ -261,6 +261,6 @@ public sealed class JetstreamListenerTests
         Assert.Equal("", pdf.Lang);
         Assert.Single(pdf.Entities); // the out-of-range tag facet is skipped
         Assert.Equal(["at://did:plc:4hqjfn7m6n5hno3doamuhgef/app.bsky.feed.post/3lxyzabc2k22y", pdfPost],
-            store.LoadKeptBlueskyPosts().Order(StringComparer.Ordinal));
+            store.Bluesky.LoadKeptPosts().Order(StringComparer.Ordinal));
     }
 }

@@ -25,7 +25,7 @@ public class SeedRoundTripTests
         fixture.Store.Write(tx =>
         {
             foreach (var post in fixture.Store.LoadCandidates(Seeds.Window(date), TimeZoneInfo.Utc).Papers.SelectMany(p => p.Posts))
-                tx.UpsertEmbed(post.Post.Platform, post.Post.PostId, "<p>spoiled</p>", "test");
+                tx.Posts.UpsertEmbed(post.Post.Platform, post.Post.PostId, "<p>spoiled</p>", "test");
         });
         var snapshot = fixture.Renderer().RenderText(Seeds.Window(date), new RenderOptions { Embeds = EmbedSource.Snapshot });
         Golden.AssertSameText(Seeds.Text(date), snapshot, $"{date} snapshot render with spoiled cache");

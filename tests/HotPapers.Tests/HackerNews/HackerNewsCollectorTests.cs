@@ -97,7 +97,7 @@ public sealed partial class HackerNewsCollectorTests
         await using var server = new LocalHttpServer(Algolia);
         using var temp = new TempStore();
         using var store = temp.Open();
-        store.Write(tx => tx.UpsertPaper(new Paper(ArxivId.Parse("2401.04088"), "Mixtral of Experts", ["A. Jiang"], [new Subject("cs.LG")],
+        store.Write(tx => tx.Papers.Upsert(new Paper(ArxivId.Parse("2401.04088"), "Mixtral of Experts", ["A. Jiang"], [new Subject("cs.LG")],
             "We introduce Mixtral.", "https://arxiv.org/abs/2401.04088", "https://arxiv.org/pdf/2401.04088", new DateOnly(2024, 1, 9), 1)));
 
         await Collect(server, store);

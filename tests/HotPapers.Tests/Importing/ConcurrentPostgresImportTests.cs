@@ -39,7 +39,7 @@ public sealed class ConcurrentPostgresImportTests : IPostgresBacked
         using (var store = HotPapersStore.Open(database.ConnectionString))
             store.Write(tx =>
             {
-                for (var p = 0; p < 50; p++) tx.UpsertPaper(APaper(SyntheticXV2.Paper(p)));
+                for (var p = 0; p < 50; p++) tx.Papers.Upsert(APaper(SyntheticXV2.Paper(p)));
             });
 
         var processes = files.Select(f => CliProcess.Start(Path.GetTempPath(), null, "--db", database.ConnectionString, "import", "tweets", "--batch-size", "2000", f)).ToList();

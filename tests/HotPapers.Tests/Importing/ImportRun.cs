@@ -1,5 +1,6 @@
 using HotPapers.Importing.Tweets;
 using HotPapers.Store;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;
 

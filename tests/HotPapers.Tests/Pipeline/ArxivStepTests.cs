@@ -31,12 +31,12 @@ public sealed class ArxivStepTests
         Assert.StartsWith("arxiv: ", failure.Message);
         Assert.Contains("HTTP 503", failure.Message);
         Assert.DoesNotContain('\n', failure.Message);
-        Assert.False(fixture.Store.CompletedSteps(Day).ContainsKey("arxiv"));
+        Assert.False(fixture.Store.Digests.CompletedSteps(Day).ContainsKey("arxiv"));
 
         var reports = await Run(recorded, options, context);
         Assert.False(reports.Single().Skipped);
         Assert.Equal(16, fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers.Count);
-        Assert.True(fixture.Store.CompletedSteps(Day).ContainsKey("arxiv"));
+        Assert.True(fixture.Store.Digests.CompletedSteps(Day).ContainsKey("arxiv"));
     }
 
     private static bool IsApi(RecordedExchange exchange) => new Uri(exchange.Url).AbsolutePath == "/api/query";

@@ -16,7 +16,7 @@ public class DailyJobTests
         using var fixture = new StoreFixture();
         var collect = new CountingStep("collect", ctx =>
         {
-            ctx.Store.Write(tx => tx.UpsertPaper(new Paper(ArxivId.Parse("2106.05999"), "A paper", ["A. Author"], [new Subject("cs.LG")],
+            ctx.Store.Write(tx => tx.Papers.Upsert(new Paper(ArxivId.Parse("2106.05999"), "A paper", ["A. Author"], [new Subject("cs.LG")],
                 "Abstract.", "https://arxiv.org/abs/2106.05999", "https://arxiv.org/pdf/2106.05999", Day.Start, 1)));
         });
         var content = fixture.Dir.File("content");

@@ -6,6 +6,8 @@ using AngleSharp.Html.Parser;
 using HotPapers.Domain;
 using HotPapers.Publishing.Site;
 using Xunit;
+using HotPapers.Store;
+using HotPapers.Tests.Support;
 
 namespace HotPapers.Tests.Site;
 
@@ -14,7 +16,7 @@ namespace HotPapers.Tests.Site;
 /// <c>javascript:</c> (or any non-http) link target becomes a live link; no attribute is broken out of.
 /// Every built page is parsed as a browser would parse it, and its elements checked.
 /// </summary>
-public sealed class SiteEscapingTests
+public class SiteEscapingTests : SiteStoreTests
 {
     private const string Title = "<script>alert(1)</script> \"Quotes\" & 'apostrophes' </textarea><b>bold</b>\u0001";
     private const string Abstract = "<img src=x onerror=alert(3)> & </p><p>fake paragraph</p> <!-- comment -->";
@@ -22,7 +24,7 @@ public sealed class SiteEscapingTests
     private const string PostText = "<script>alert(6)</script> see javascript:alert(7) & 'quotes' \"dq\"\n@evil #tag";
     private const string HostileId = "2106.06666";
 
-    [Fact]
+    [StoreFact]
     public void Hostile_text_shows_as_text_and_no_page_has_inline_script_handlers_or_unsafe_links()
     {
         using var site = HostileSite();
@@ -74,7 +76,7 @@ public sealed class SiteEscapingTests
         Assert.True(File.Exists(Path.Combine(outDir, category.GetAttribute("href")!.Replace("../", ""))), "the hostile category's page exists under its encoded name");
     }
 
-    [Fact]
+    [StoreFact]
     public void Hostile_text_survives_the_feed_and_the_json_unchanged()
     {
         using var site = HostileSite();
@@ -113,9 +115,9 @@ public sealed class SiteEscapingTests
     private static bool IsSafeTarget(string target) =>
         Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri.Scheme is "http" or "https" : !target.Contains(':') && !target.StartsWith("//", StringComparison.Ordinal);
 
-    private static TempSite HostileSite()
+    private TempSite HostileSite()
     {
-        var site = new TempSite().WithSeeds();
+        var site = new TempSite(Backend).WithSeeds();
         var text = PostText;
         var url = text.IndexOf("javascript:alert(7)", StringComparison.Ordinal);
         var mention = text.IndexOf("@evil", StringComparison.Ordinal);

@@ -4,18 +4,20 @@ using HotPapers.Cli;
 using HotPapers.Domain;
 using HotPapers.Publishing.Site;
 using Xunit;
+using HotPapers.Store;
+using HotPapers.Tests.Support;
 
 namespace HotPapers.Tests.Site;
 
 /// <summary>Acceptance 2: the feed is Atom that System.ServiceModel.Syndication reads; the day JSON is what <c>render --format json</c> writes.</summary>
-public sealed class SiteFeedAndJsonTests
+public class SiteFeedAndJsonTests : SiteStoreTests
 {
     private static readonly string[] SeedDays = ["2020-10-27", "2021-02-09", "2021-05-11", "2021-06-09", "2021-06-10"];
 
-    [Fact]
+    [StoreFact]
     public void Feed_is_valid_Atom_with_one_entry_per_day_newest_first()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var outDir = site.Build();
 
         var feed = ReadAtom(Path.Combine(outDir, SitePaths.Feed));
@@ -32,10 +34,10 @@ public sealed class SiteFeedAndJsonTests
         Assert.Equal(feed.Items.Max(i => i.LastUpdatedTime), feed.LastUpdatedTime);
     }
 
-    [Fact]
+    [StoreFact]
     public void Feed_with_a_base_url_has_absolute_links_and_ids()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var outDir = site.Build(new SiteOptions { BaseUrl = new Uri("https://papers.example.org/hot/") });
 
         var feed = ReadAtom(Path.Combine(outDir, SitePaths.Feed));
@@ -46,10 +48,10 @@ public sealed class SiteFeedAndJsonTests
         Assert.All(first.Links, l => Assert.True(l.Uri.IsAbsoluteUri, l.Uri.OriginalString));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Day_json_is_byte_equal_to_render_format_json_for_imported_and_measured_days()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         // A day known only from snapshots (no stored digest): its generated_at comes from the pinned clock.
         var day = new DateOnly(2021, 7, 1);
         var at = new DateTimeOffset(2021, 7, 1, 9, 0, 0, TimeSpan.Zero);
@@ -74,10 +76,10 @@ public sealed class SiteFeedAndJsonTests
         Assert.Contains("\"title\": \"Measured paper\"", File.ReadAllText(Path.Combine(siteDir, "api", "days", "2021-07-01.json")));
     }
 
-    [Fact]
+    [StoreFact]
     public void Every_served_file_is_byte_equal_to_the_built_one()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         Synthetic.Add(site.Store, Synthetic.Paper("hep-th/9901001", new DateOnly(2021, 6, 9), 500, title: "Old style"),
             (Synthetic.Post("1402600000000000009", "old but gold", new DateTimeOffset(2021, 6, 9, 1, 0, 0, TimeSpan.Zero)), [(30, 30)]));
         var options = new SiteOptions { DaysPerPage = 2, PapersPerCategoryPage = 10 };

@@ -3,18 +3,19 @@ using HotPapers.Domain;
 using HotPapers.Publishing.Site;
 using HotPapers.Store;
 using Xunit;
+using HotPapers.Tests.Support;
 
 namespace HotPapers.Tests.Site;
 
 /// <summary>The day's score breakdown, the paper's history, paths for old-style ids, paging, and the build's folder handling.</summary>
-public sealed class SitePagesTests
+public class SitePagesTests : SiteStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2021, 7, 1, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [StoreFact]
     public void Measured_day_breaks_each_paper_score_down_by_post_and_says_what_was_counted()
     {
-        using var site = new TempSite();
+        using var site = new TempSite(Backend);
         var day = new DateOnly(2021, 7, 1);
         Synthetic.Add(site.Store, Synthetic.Paper("2107.00001", day, 1, title: "Measured"),
             (Synthetic.Post("1", "big", T0, handle: "big"), [(10, 20), (40, 50)]),
@@ -38,10 +39,10 @@ public sealed class SitePagesTests
         Assert.Single(article.QuerySelectorAll("figure.post"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Imported_day_says_plainly_that_only_paper_totals_are_known()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
 
         var page = new HtmlParser().ParseDocument(site.Model().DayPage(site.Model().Day(DigestWindow.Day(new DateOnly(2021, 6, 9)))).Text);
 
@@ -50,7 +51,7 @@ public sealed class SitePagesTests
         Assert.Empty(first.QuerySelectorAll("table"));
     }
 
-    [Fact]
+    [StoreFact]
     public void History_sums_the_latest_counts_of_original_posts_at_each_snapshot_time_and_keeps_printed_totals_apart()
     {
         var a = Synthetic.Post("a", "a", T0);
@@ -75,10 +76,10 @@ public sealed class SitePagesTests
         ], history);
     }
 
-    [Fact]
+    [StoreFact]
     public void Paper_page_draws_the_history_as_an_accessible_inline_svg()
     {
-        using var site = new TempSite();
+        using var site = new TempSite(Backend);
         Synthetic.Add(site.Store, Synthetic.Paper("2107.00001", new DateOnly(2021, 7, 1), 1),
             (Synthetic.Post("1", "one", T0), [(10, 20), (40, 50), (45, 60)]));
 
@@ -94,7 +95,7 @@ public sealed class SitePagesTests
         Assert.Equal(["30", "90", "105"], page.QuerySelectorAll("table.history tbody tr td:last-child").Select(c => c.TextContent));
     }
 
-    [Fact]
+    [StoreFact]
     public void Old_style_ids_get_safe_file_names_that_map_back()
     {
         var id = ArxivId.Parse("hep-th/9901001");
@@ -121,10 +122,10 @@ public sealed class SitePagesTests
         Assert.Equal(code, back);
     }
 
-    [Fact]
+    [StoreFact]
     public void Index_is_paged_newest_first()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var model = site.Model(new SiteOptions { DaysPerPage = 2 });
 
         var first = new HtmlParser().ParseDocument(model.Get("index.html")!.Text);
@@ -136,10 +137,10 @@ public sealed class SitePagesTests
         Assert.Null(last.QuerySelector("nav.pager a[rel=next]"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Build_refuses_a_folder_it_did_not_build_and_replaces_its_own()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var foreign = Path.Combine(site.Directory, "foreign");
         Directory.CreateDirectory(foreign);
         File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "precious");
@@ -158,12 +159,12 @@ public sealed class SitePagesTests
 }
 
 /// <summary>The site commands' usage errors and the widgets option.</summary>
-public sealed class SiteCommandTests
+public class SiteCommandTests : SiteStoreTests
 {
-    [Fact]
+    [StoreFact]
     public async Task Bad_base_url_is_bad_usage_and_a_foreign_folder_is_a_failure()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var foreign = Path.Combine(site.Directory, "mine");
         Directory.CreateDirectory(foreign);
         File.WriteAllText(Path.Combine(foreign, "notes.txt"), "keep me");
@@ -176,10 +177,10 @@ public sealed class SiteCommandTests
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(foreign, "notes.txt")));
     }
 
-    [Fact]
+    [StoreFact]
     public void Widget_script_is_loaded_only_when_asked_for()
     {
-        using var site = new TempSite().WithSeeds();
+        using var site = new TempSite(Backend).WithSeeds();
         var window = DigestWindow.Day(new DateOnly(2021, 6, 9));
 
         var plain = site.Model().DayPage(site.Model().Day(window)).Text;

@@ -11,16 +11,20 @@ internal sealed class TempSite : IDisposable
     /// <summary>The clock every site test pins, so the day JSON of a day without a stored digest is reproducible.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public TempSite()
+    private readonly Support.TestDatabase? _postgres;
+
+    public TempSite(StoreBackend backend = StoreBackend.Sqlite)
     {
         Directory = Path.Combine(Path.GetTempPath(), "hotpapers-site-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        DbPath = Path.Combine(Directory, "store.db");
+        _postgres = backend == StoreBackend.Postgres ? Support.TestPostgres.CreateDatabase() : null;
+        DbPath = _postgres?.ConnectionString ?? Path.Combine(Directory, "store.db");
         Store = HotPapersStore.Open(DbPath);
     }
 
     public string Directory { get; }
 
+    /// <summary>What <c>--db</c> would say: the SQLite file, or the PostgreSQL connection string.</summary>
     public string DbPath { get; }
 
     public HotPapersStore Store { get; }
@@ -51,6 +55,7 @@ internal sealed class TempSite : IDisposable
     public void Dispose()
     {
         Store.Dispose();
+        _postgres?.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -84,13 +89,13 @@ internal static class Synthetic
     {
         store.Write(tx =>
         {
-            tx.UpsertPaper(paper);
+            tx.Papers.Upsert(paper);
             foreach (var (post, counts) in posts)
             {
-                tx.UpsertPost(post, PostSource.Api);
-                tx.LinkPost(paper.Id, post.Platform, post.PostId);
+                tx.Posts.Upsert(post, PostSource.Api);
+                tx.Posts.Link(paper.Id, post.Platform, post.PostId);
                 for (var i = 0; i < counts.Length; i++)
-                    tx.AddSnapshot(new EngagementSnapshot(post.Platform, post.PostId, counts[i].Reposts, counts[i].Likes, post.CreatedAt.AddHours(i + 1)));
+                    tx.Posts.AddSnapshot(new EngagementSnapshot(post.Platform, post.PostId, counts[i].Reposts, counts[i].Likes, post.CreatedAt.AddHours(i + 1)));
             }
         });
     }

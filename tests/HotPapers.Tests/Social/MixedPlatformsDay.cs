@@ -36,27 +36,27 @@ internal static class MixedPlatformsDay
         var measured = new DateTimeOffset(2024, 12, 1, 9, 0, 0, TimeSpan.Zero); // after the stream's own snapshots
         store.Write(tx =>
         {
-            tx.UpsertPaper(new Paper(Paper, "Mixtral of Experts", ["Albert Q. Jiang", "Alexandre Sablayrolles"],
+            tx.Papers.Upsert(new Paper(Paper, "Mixtral of Experts", ["Albert Q. Jiang", "Alexandre Sablayrolles"],
                 [new Subject("cs.LG", "Machine Learning")], "We introduce Mixtral 8x7B.", "https://arxiv.org/abs/2401.04088",
                 "https://arxiv.org/pdf/2401.04088", Day, 1));
-            tx.AddAnnouncement(Day, Paper, 1, "new");
+            tx.Papers.Announce(Day, Paper, 1, "new");
 
             var tweetText = "Mixtral of Experts https://t.co/abcdefghij";
-            tx.UpsertPost(new SocialPost(SocialPost.X, XPostId, "ak92501", "AK", new DateTimeOffset(2024, 1, 9, 12, 0, 0, TimeSpan.Zero), "en", "ltr",
+            tx.Posts.Upsert(new SocialPost(SocialPost.X, XPostId, "ak92501", "AK", new DateTimeOffset(2024, 1, 9, 12, 0, 0, TimeSpan.Zero), "en", "ltr",
                 tweetText, [new PostEntity(EntityKind.Url, 19, 42, "https://t.co/abcdefghij", "arxiv.org/abs/2401.04088", "https://arxiv.org/abs/2401.04088")]), PostSource.Api);
-            tx.LinkArxiv(SocialPost.X, XPostId, Paper);
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, XPostId, 120, 480, measured));
+            tx.Posts.LinkArxiv(SocialPost.X, XPostId, Paper);
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, XPostId, 120, 480, measured));
 
             // More likes and reposts arrived after the sample's events: the listener's later snapshot.
-            tx.LinkArxiv(BlueskyPlatform.Name, BlueskyPostId, Paper);
-            tx.AddSnapshot(new EngagementSnapshot(BlueskyPlatform.Name, BlueskyPostId, 30, 70, measured));
+            tx.Posts.LinkArxiv(BlueskyPlatform.Name, BlueskyPostId, Paper);
+            tx.Posts.AddSnapshot(new EngagementSnapshot(BlueskyPlatform.Name, BlueskyPostId, 30, 70, measured));
 
             const string url = "https://arxiv.org/abs/2401.04088";
-            tx.UpsertPost(new SocialPost(HackerNewsPlatform.Name, HackerNewsId, "pg", "pg", new DateTimeOffset(2024, 1, 9, 15, 0, 0, TimeSpan.Zero), "", "auto",
+            tx.Posts.Upsert(new SocialPost(HackerNewsPlatform.Name, HackerNewsId, "pg", "pg", new DateTimeOffset(2024, 1, 9, 15, 0, 0, TimeSpan.Zero), "", "auto",
                 "Mixtral of Experts\n" + url, [new PostEntity(EntityKind.Url, 19, 19 + url.Length, url)]), PostSource.Api);
-            tx.UpsertHackerNewsItem(HackerNewsId, url, "Mixtral of Experts", 400, 150, measured);
-            tx.AddSnapshot(new EngagementSnapshot(HackerNewsPlatform.Name, HackerNewsId, 0, 400, measured));
-            tx.LinkArxiv(HackerNewsPlatform.Name, HackerNewsId, Paper);
+            tx.HackerNews.Upsert(HackerNewsId, url, "Mixtral of Experts", 400, 150, measured);
+            tx.Posts.AddSnapshot(new EngagementSnapshot(HackerNewsPlatform.Name, HackerNewsId, 0, 400, measured));
+            tx.Posts.LinkArxiv(HackerNewsPlatform.Name, HackerNewsId, Paper);
         });
     }
 }

@@ -2,6 +2,7 @@ using HotPapers.Domain;
 using HotPapers.Publishing;
 using HotPapers.Store;
 using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Store;
 
@@ -26,6 +27,17 @@ public abstract class StoreContractTests(StoreBackend backend)
     }
 
     [StoreFact]
+    public void A_second_connection_sees_the_same_store()
+    {
+        using var fixture = new StoreFixture(backend);
+        fixture.Store.Write(tx => tx.Papers.Upsert(APaper("2106.05009", 1)));
+        using var second = fixture.Store.OpenAnother();
+        Assert.NotNull(second);
+        Assert.Equal(backend, second.Backend);
+        Assert.Single(second.Papers.LoadListed(), p => p.Paper.Id.Value == "2106.05009");
+    }
+
+    [StoreFact]
     public void Every_seed_round_trips_through_the_store_byte_for_byte()
     {
         using var fixture = new StoreFixture(backend);
@@ -46,17 +58,17 @@ public abstract class StoreContractTests(StoreBackend backend)
         var paper = APaper("2106.05001", 1);
         fixture.Store.Write(tx =>
         {
-            tx.UpsertPaper(paper);
+            tx.Papers.Upsert(paper);
             foreach (var (id, repostOf) in new[] { ("101", (string?)null), ("102", null), ("103", "101") })
             {
-                tx.UpsertPost(APost(id, repostOf), PostSource.Api);
-                tx.LinkPost(paper.Id, SocialPost.X, id);
+                tx.Posts.Upsert(APost(id, repostOf), PostSource.Api);
+                tx.Posts.Link(paper.Id, SocialPost.X, id);
             }
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 10, 40, T0));
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 9, 35, T0.AddHours(1))); // an unlike and an un-repost
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30)));
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "103", 100, 100, T0.AddMinutes(40))); // a repost: not counted again
-            tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30))); // the same measurement twice
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 10, 40, T0));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "101", 9, 35, T0.AddHours(1))); // an unlike and an un-repost
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30)));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "103", 100, 100, T0.AddMinutes(40))); // a repost: not counted again
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "102", 5, 6, T0.AddMinutes(30))); // the same measurement twice
         });
         var candidate = Assert.Single(fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers);
         Assert.Equal((14, 41), (candidate.Reposts, candidate.Likes));
@@ -73,10 +85,10 @@ public abstract class StoreContractTests(StoreBackend backend)
         var fromApi = APost("201", null) with { Text = "from the API" };
         fixture.Store.Write(tx =>
         {
-            tx.UpsertPaper(paper);
-            tx.UpsertPost(fromApi, PostSource.Api);
-            tx.UpsertPost(fromApi with { Text = "from an embed" }, PostSource.Embed);
-            tx.LinkPost(paper.Id, SocialPost.X, "201");
+            tx.Papers.Upsert(paper);
+            tx.Posts.Upsert(fromApi, PostSource.Api);
+            tx.Posts.Upsert(fromApi with { Text = "from an embed" }, PostSource.Embed);
+            tx.Posts.Link(paper.Id, SocialPost.X, "201");
         });
         var post = fixture.Store.LoadCandidates(Day, TimeZoneInfo.Utc).Papers.Single().Posts.Single();
         Assert.Equal("from the API", post.Post.Text);
@@ -89,7 +101,7 @@ public abstract class StoreContractTests(StoreBackend backend)
         var before = fixture.Store.RowCounts();
         Assert.Throws<InvalidOperationException>(() => fixture.Store.Write(tx =>
         {
-            tx.UpsertPaper(APaper("2106.05003", 1));
+            tx.Papers.Upsert(APaper("2106.05003", 1));
             throw new InvalidOperationException("the source failed half-way");
         }));
         Assert.Equal(before, fixture.Store.RowCounts());
@@ -100,7 +112,7 @@ public abstract class StoreContractTests(StoreBackend backend)
     {
         using var fixture = new StoreFixture(backend);
         var paper = APaper("2106.05004", 1);
-        fixture.Store.Write(tx => tx.UpsertPaper(paper));
+        fixture.Store.Write(tx => tx.Papers.Upsert(paper));
         // Four writers, each with its own connection, upserting overlapping halves of the same 400 posts.
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
         {
@@ -113,9 +125,9 @@ public abstract class StoreContractTests(StoreBackend backend)
                     for (var i = first + batch * 20; i < first + batch * 20 + 20 + (w < 2 ? 100 : 0) && i < 400; i++)
                     {
                         var id = (1000 + i).ToString();
-                        tx.UpsertPost(APost(id, null), PostSource.Api);
-                        tx.LinkPost(paper.Id, SocialPost.X, id);
-                        tx.AddSnapshot(new EngagementSnapshot(SocialPost.X, id, w, i, T0.AddSeconds(w)));
+                        tx.Posts.Upsert(APost(id, null), PostSource.Api);
+                        tx.Posts.Link(paper.Id, SocialPost.X, id);
+                        tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, id, w, i, T0.AddSeconds(w)));
                     }
                 });
             }
@@ -146,31 +158,31 @@ public abstract class StoreContractTests(StoreBackend backend)
         ];
         void Before(StoreTransaction tx)
         {
-            tx.UpsertPaper(paper);
-            tx.UpsertPost(APost("301", null) with { Text = "old embed" }, PostSource.Embed);
-            tx.UpsertPost(APost("302", null) with { Text = "old api" }, PostSource.Api);
+            tx.Papers.Upsert(paper);
+            tx.Posts.Upsert(APost("301", null) with { Text = "old embed" }, PostSource.Embed);
+            tx.Posts.Upsert(APost("302", null) with { Text = "old api" }, PostSource.Api);
         }
 
         using var bulk = new StoreFixture(backend);
         bulk.Store.Write(Before);
-        bulk.Store.WriteSocialRows(rows);
+        bulk.Store.Posts.Import(rows);
         using var oneByOne = new StoreFixture(backend);
         oneByOne.Store.Write(tx =>
         {
             Before(tx);
             foreach (var row in rows)
             {
-                tx.UpsertPost(row.Post, row.Source);
-                foreach (var p in row.Papers) tx.LinkArxiv(row.Post.Platform, row.Post.PostId, p);
-                if (row.Snapshot is { } snapshot) tx.AddSnapshot(snapshot);
-                if (row.EmbedHtml is { } html) tx.UpsertEmbed(row.Post.Platform, row.Post.PostId, html, "import");
+                tx.Posts.Upsert(row.Post, row.Source);
+                foreach (var p in row.Papers) tx.Posts.LinkArxiv(row.Post.Platform, row.Post.PostId, p);
+                if (row.Snapshot is { } snapshot) tx.Posts.AddSnapshot(snapshot);
+                if (row.EmbedHtml is { } html) tx.Posts.UpsertEmbed(row.Post.Platform, row.Post.PostId, html, "import");
             }
         });
         var expected = Dump(oneByOne.Store);
         Assert.Contains("301|api 1|api", expected);
         Assert.Contains("302|old api|api", expected);
         Assert.Equal(expected, Dump(bulk.Store));
-        bulk.Store.WriteSocialRows(rows);
+        bulk.Store.Posts.Import(rows);
         Assert.Equal(expected, Dump(bulk.Store)); // and again: nothing changes
     }
 

@@ -132,7 +132,7 @@ internal static class StoreFixture
         {
             var order = 0;
             foreach (var id in ids)
-                tx.UpsertPaper(new Paper(id, "Title " + id, ["A. Author"], [new Subject("cs.LG")], "Abstract.", $"https://arxiv.org/abs/{id}",
+                tx.Papers.Upsert(new Paper(id, "Title " + id, ["A. Author"], [new Subject("cs.LG")], "Abstract.", $"https://arxiv.org/abs/{id}",
                     $"https://arxiv.org/pdf/{id}", listingDate, ++order));
         });
         return store;

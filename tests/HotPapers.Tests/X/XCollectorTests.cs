@@ -1,6 +1,7 @@
 using HotPapers.Domain;
 using HotPapers.Social.X;
 using HotPapers.Store;
+using HotPapers.Tests.TestSupport;
 using Xunit;
 
 namespace HotPapers.Tests.X;

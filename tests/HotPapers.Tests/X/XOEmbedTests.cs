@@ -109,7 +109,7 @@ public class XOEmbedTests
     {
         var post = SeedPost(out var seedHtml);
         using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
-        store.Write(tx => tx.UpsertPost(post, HotPapers.Store.PostSource.Embed));
+        store.Write(tx => tx.Posts.Upsert(post, HotPapers.Store.PostSource.Embed));
         var handler = Redirecting(_ => Json(OEmbedJson(seedHtml)));
         var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
 
@@ -120,7 +120,7 @@ public class XOEmbedTests
         Assert.Equal(seedHtml, first.Html);
         Assert.Equal(seedHtml, second.Html);
         Assert.Equal(2, handler.Requests.Count); // one fetch (redirect + answer), then none
-        Assert.Equal(seedHtml, store.LoadEmbedHtml(post.Platform, post.PostId));
+        Assert.Equal(seedHtml, store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class XOEmbedTests
         Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
         Assert.Equal(OEmbedStatus.Rejected, choice.FetchStatus);
         Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
-        Assert.Null(store.LoadEmbedHtml(post.Platform, post.PostId));
+        Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
     }
 
     [Fact]
@@ -154,6 +154,6 @@ public class XOEmbedTests
         Assert.Contains("Connection refused", choice.Detail);
         Assert.Contains("GET http://publish.x.test/oembed", choice.Detail);
         Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
-        Assert.Null(store.LoadEmbedHtml(post.Platform, post.PostId));
+        Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
     }
 }

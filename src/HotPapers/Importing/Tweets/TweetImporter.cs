@@ -85,7 +85,7 @@ public sealed class TweetImporter(HotPapersStore store, TweetImportOptions? opti
         });
         try
         {
-            foreach (var batch in batches.GetConsumingEnumerable()) store.WriteSocialRows(batch);
+            foreach (var batch in batches.GetConsumingEnumerable()) store.Posts.Import(batch);
         }
         catch
         {

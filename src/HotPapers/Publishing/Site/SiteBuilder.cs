@@ -53,7 +53,7 @@ public sealed class SiteBuilder(SiteModel model)
         var second = model.Store.OpenAnother();
         var paperData = second is null ? null : Task.Run(() =>
         {
-            using (second) return (second.LoadListedPapers(), second.LoadPaperActivity());
+            using (second) return (second.Papers.LoadListed(), second.LoadPaperActivity());
         });
 
         // Days: the store is read on this thread, while other cores render and write the pages.
@@ -77,7 +77,7 @@ public sealed class SiteBuilder(SiteModel model)
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
         var (listed, activity) = paperData is null
-            ? (model.Store.LoadListedPapers(), model.Store.LoadPaperActivity())
+            ? (model.Store.Papers.LoadListed(), model.Store.LoadPaperActivity())
             : paperData.GetAwaiter().GetResult();
         Parallel.ForEach(listed, paper =>
         {

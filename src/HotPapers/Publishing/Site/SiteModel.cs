@@ -32,20 +32,20 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public HotPapersStore Store => store;
 
-    public IReadOnlyList<DigestWindow> Windows() => store.LoadSiteWindows();
+    public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
     /// <summary>A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock).</summary>
     public DayView Day(DigestWindow window)
     {
         var digest = _renderer.Rank(window, options.Render);
-        return new DayView(digest, store.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
+        return new DayView(digest, store.Digests.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
     }
 
     public PaperView PaperView(ListedPaper listed, PaperActivity activity) => new(listed, activity, EngagementHistory.Of(activity, zone));
 
     public PaperView? Paper(ArxivId id)
     {
-        var listed = store.LoadListedPapers(id);
+        var listed = store.Papers.LoadListed(id);
         if (listed.Count == 0) return null;
         var activity = store.LoadPaperActivity(id);
         return PaperView(listed[0], activity.TryGetValue(id.Value, out var a) ? a : PaperActivity.None);
@@ -125,9 +125,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
             case SitePaths.Search:
                 return SearchPage();
             case SitePaths.SearchIndex:
-                return SearchIndex(store.LoadListedPapers());
+                return SearchIndex(store.Papers.LoadListed());
             case SitePaths.Categories:
-                return CategoryIndex(Categories(store.LoadListedPapers()));
+                return CategoryIndex(Categories(store.Papers.LoadListed()));
             case SitePaths.Stylesheet:
             case SitePaths.SearchScript:
                 return Assets().Single(a => a.Path == path);
@@ -155,7 +155,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         }
         if (CategoryPath().Match(path) is { Success: true } category && SitePaths.TryParseCategoryKey(category.Groups[1].Value, out var code))
         {
-            var listing = Categories(store.LoadListedPapers()).FirstOrDefault(c => c.Code == code);
+            var listing = Categories(store.Papers.LoadListed()).FirstOrDefault(c => c.Code == code);
             if (listing is null) return null;
             return CategoryPages(listing).FirstOrDefault(p => p.Path == path);
         }

@@ -51,12 +51,12 @@ public sealed class BlueskyCollector
             var reading = _reader.Read(uri, record, view.Author?.Handle, view.Author?.DisplayName, indexedAt ?? measuredAt);
             if (reading.Papers.Count == 0) continue;
             var id = uri.ToString();
-            tx.UpsertPost(reading.Post, PostSource.Api);
-            tx.KeepBlueskyPost(id, uri.Did, view.Cid, reading.HasEmbed, indexedAt);
+            tx.Posts.Upsert(reading.Post, PostSource.Api);
+            tx.Bluesky.KeepPost(id, uri.Did, view.Cid, reading.HasEmbed, indexedAt);
             long likes = view.LikeCount ?? 0, reposts = view.RepostCount ?? 0, quotes = view.QuoteCount ?? 0;
-            tx.SetBlueskyCounts(id, likes, reposts, quotes, view.ReplyCount);
-            tx.AddSnapshot(new Domain.EngagementSnapshot(BlueskyPlatform.Name, id, (int)Math.Min(reposts, int.MaxValue), (int)Math.Min(likes, int.MaxValue), measuredAt));
-            foreach (var paper in reading.Papers) tx.LinkArxiv(BlueskyPlatform.Name, id, paper);
+            tx.Bluesky.SetCounts(id, likes, reposts, quotes, view.ReplyCount);
+            tx.Posts.AddSnapshot(new Domain.EngagementSnapshot(BlueskyPlatform.Name, id, (int)Math.Min(reposts, int.MaxValue), (int)Math.Min(likes, int.MaxValue), measuredAt));
+            foreach (var paper in reading.Papers) tx.Posts.LinkArxiv(BlueskyPlatform.Name, id, paper);
             kept++;
             links += reading.Papers.Count;
         }

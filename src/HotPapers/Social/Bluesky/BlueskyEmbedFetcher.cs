@@ -20,7 +20,7 @@ public sealed class BlueskyEmbedFetcher(BlueskyOEmbedClient oEmbed, BlueskyProfi
         int cached = 0, fetched = 0, local = 0;
         foreach (var post in shown)
         {
-            if (context.Store.LoadEmbedHtml(post.Platform, post.PostId) is not null)
+            if (context.Store.Posts.LoadEmbedHtml(post.Platform, post.PostId) is not null)
             {
                 cached++;
                 continue;
@@ -28,7 +28,7 @@ public sealed class BlueskyEmbedFetcher(BlueskyOEmbedClient oEmbed, BlueskyProfi
             var result = await oEmbed.FetchAsync(post.PostId, cancellationToken).ConfigureAwait(false);
             if (result.Html is { } html)
             {
-                context.Store.Write(tx => tx.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
+                context.Store.Write(tx => tx.Posts.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
                 fetched++;
             }
             else
@@ -65,7 +65,7 @@ public sealed class BlueskyEmbedFetcher(BlueskyOEmbedClient oEmbed, BlueskyProfi
         }
         context.Store.Write(tx =>
         {
-            foreach (var profile in found.Values) tx.SetBlueskyAuthor(profile.Did, profile.Handle, profile.DisplayName);
+            foreach (var profile in found.Values) tx.Bluesky.SetAuthor(profile.Did, profile.Handle, profile.DisplayName);
         });
         return found.Count;
     }

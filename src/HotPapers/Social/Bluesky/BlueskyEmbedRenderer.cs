@@ -46,10 +46,10 @@ public static class BlueskyEmbedRenderer
     }
 
     /// <summary>
-    /// The snippet of a stored post: cid and embed flag from its <see cref="Store.BlueskyPostState"/>, the date from
+    /// The snippet of a stored post: cid and embed flag from its <see cref="BlueskyPostState"/>, the date from
     /// its indexedAt (or its creation time) in <paramref name="zone"/>.
     /// </summary>
-    public static string Render(SocialPost post, Store.BlueskyPostState state, TimeZoneInfo zone) =>
+    public static string Render(SocialPost post, BlueskyPostState state, TimeZoneInfo zone) =>
         Render(post, new BlueskyEmbedFields(state.Cid, state.HasEmbed, FormatDate(state.IndexedAt ?? post.CreatedAt, zone)));
 
     /// <summary>The date as an en-US browser prints it since late 2024: <c>January 8, 2025 at 11:00 PM</c>.</summary>

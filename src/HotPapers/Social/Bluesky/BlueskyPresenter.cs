@@ -16,7 +16,7 @@ public sealed class BlueskyPresenter : IPostPresenter
     /// <summary>The oEmbed form from stored fields: cid and embed flag kept by the collectors, the earlier of created and indexed time.</summary>
     public string RenderEmbed(SocialPost post, PresentContext context)
     {
-        var state = context.Store.LoadBlueskyPost(post.PostId);
+        var state = context.Store.Bluesky.Load(post.PostId);
         var shownAt = state?.IndexedAt is { } indexed && indexed < post.CreatedAt ? indexed : post.CreatedAt;
         return BlueskyOEmbedHtml.Render(post, state?.Cid, state?.HasEmbed ?? false, shownAt);
     }

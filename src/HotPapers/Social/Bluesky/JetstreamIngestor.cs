@@ -35,10 +35,10 @@ internal sealed class JetstreamIngestor
     /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
     private void Reload()
     {
-        _kept = _store.LoadKeptBlueskyPosts();
+        _kept = _store.Bluesky.LoadKeptPosts();
         _keptDids = new HashSet<string>(_kept.Select(u => AtUri.TryParse(u, out var a) ? a.Did : ""), StringComparer.Ordinal);
-        _seen = _store.LoadJetstreamSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
-        Cursor = _store.LoadJetstreamCursor(_options.StreamName);
+        _seen = _store.Jetstream.LoadSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
+        Cursor = _store.Jetstream.LoadCursor(_options.StreamName);
         _lastSnapshotUs = _lastPruneUs = Cursor ?? 0;
     }
 
@@ -53,18 +53,18 @@ internal sealed class JetstreamIngestor
                 var batch = new Batch(tx);
                 foreach (var frame in frames) ApplyOne(batch, frame);
                 foreach (var (uri, d) in batch.Deltas)
-                    if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.AddBlueskyCounts(uri, d.Likes, d.Reposts, d.Quotes);
+                    if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.Bluesky.AddCounts(uri, d.Likes, d.Reposts, d.Quotes);
                 var cursor = frames.Count == 0 ? Cursor : Math.Max(frames.Max(f => f.TimeUs), Cursor ?? 0);
-                if (cursor is { } c && frames.Count > 0) tx.SetJetstreamCursor(_options.StreamName, c);
+                if (cursor is { } c && frames.Count > 0) tx.Jetstream.SetCursor(_options.StreamName, c);
                 var snapshots = 0;
                 if (cursor is { } at && (final || at - _lastSnapshotUs >= _options.SnapshotEvery.Ticks / 10))
                 {
-                    snapshots = tx.WriteDueBlueskySnapshots(BlueskyTime.FromUnixMicroseconds(at));
+                    snapshots = tx.Bluesky.WriteDueSnapshots(BlueskyTime.FromUnixMicroseconds(at));
                     _lastSnapshotUs = at;
                 }
                 if (cursor is { } now && now - _lastPruneUs >= SeenWindowUs / 4)
                 {
-                    tx.PruneJetstreamSeen(now - SeenWindowUs);
+                    tx.Jetstream.PruneSeen(now - SeenWindowUs);
                     _lastPruneUs = now;
                 }
                 Cursor = cursor;
@@ -101,7 +101,7 @@ internal sealed class JetstreamIngestor
         {
             // Jetstream events carry only DIDs; an identity event is the one chance to learn the handle.
             if (frame.Identity?.Handle is { Length: > 0 } handle && _keptDids.Contains(did))
-                batch.Tx.UpdateBlueskyHandle(did, handle);
+                batch.Tx.Bluesky.UpdateHandle(did, handle);
             return;
         }
         if (frame.Kind != "commit" || frame.Commit is not { Collection: { } collection, Rkey: { } rkey, Operation: { } operation } commit) return;
@@ -124,9 +124,9 @@ internal sealed class JetstreamIngestor
         if (operation == "delete")
         {
             // Deletes are idempotent by nature: the engagement row is gone after the first one.
-            if (batch.Tx.RemoveBlueskyEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
+            if (batch.Tx.Bluesky.RemoveEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
                 batch.Delta(quoted).Quotes--;
-            if (_kept.Remove(uriText)) batch.Tx.MarkBlueskyPostDeleted(uriText);
+            if (_kept.Remove(uriText)) batch.Tx.Bluesky.MarkDeleted(uriText);
             return;
         }
         if (operation is not ("create" or "update") || commit.Record is not { } record) return;
@@ -138,16 +138,16 @@ internal sealed class JetstreamIngestor
         if (!MarkSeen(batch, frame, BlueskyPlatform.PostCollection, rkey, operation, commit.Rev)) return;
         if (reading.Papers.Count > 0)
         {
-            batch.Tx.UpsertPost(reading.Post, PostSource.Api);
-            batch.Tx.KeepBlueskyPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
-            foreach (var paper in reading.Papers) batch.Tx.LinkArxiv(BlueskyPlatform.Name, uriText, paper);
+            batch.Tx.Posts.Upsert(reading.Post, PostSource.Api);
+            batch.Tx.Bluesky.KeepPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+            foreach (var paper in reading.Papers) batch.Tx.Posts.LinkArxiv(BlueskyPlatform.Name, uriText, paper);
             if (_kept.Add(uriText))
             {
                 _keptDids.Add(did);
                 batch.Stats = batch.Stats with { PostsKept = batch.Stats.PostsKept + 1 };
             }
         }
-        if (quotesKept && batch.Tx.AddBlueskyEngagement(did, BlueskyPlatform.PostCollection, rkey, quotedUri!))
+        if (quotesKept && batch.Tx.Bluesky.AddEngagement(did, BlueskyPlatform.PostCollection, rkey, quotedUri!))
             batch.Delta(quotedUri!).Quotes++;
     }
 
@@ -156,14 +156,14 @@ internal sealed class JetstreamIngestor
         var isLike = collection == BlueskyPlatform.LikeCollection;
         if (operation == "delete")
         {
-            if (batch.Tx.RemoveBlueskyEngagement(did, collection, rkey) is not { } subject) return;
+            if (batch.Tx.Bluesky.RemoveEngagement(did, collection, rkey) is not { } subject) return;
             if (isLike) batch.Delta(subject).Likes--;
             else batch.Delta(subject).Reposts--;
             return;
         }
         if (operation != "create" || commit.Record?.Subject?.Uri is not { } target || !_kept.Contains(target)) return;
         if (!MarkSeen(batch, frame, collection, rkey, operation, commit.Rev)) return;
-        if (!batch.Tx.AddBlueskyEngagement(did, collection, rkey, target)) return;
+        if (!batch.Tx.Bluesky.AddEngagement(did, collection, rkey, target)) return;
         if (isLike) batch.Delta(target).Likes++;
         else batch.Delta(target).Reposts++;
     }
@@ -172,7 +172,7 @@ internal sealed class JetstreamIngestor
     private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
     {
         var key = string.Join('|', frame.Did, collection, rkey, operation, rev ?? "");
-        if (_seen.ContainsKey(key) || !batch.Tx.MarkJetstreamSeen(key, frame.TimeUs))
+        if (_seen.ContainsKey(key) || !batch.Tx.Jetstream.MarkSeen(key, frame.TimeUs))
         {
             batch.Stats = batch.Stats with { Duplicates = batch.Stats.Duplicates + 1 };
             return false;

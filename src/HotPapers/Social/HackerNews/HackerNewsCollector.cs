@@ -88,12 +88,12 @@ public sealed class HackerNewsCollector
             var text = title.Length == 0 ? url : title + "\n" + url;
             var urlStart = CodePoints(text[..(text.Length - url.Length)]);
             var entity = new PostEntity(EntityKind.Url, urlStart, urlStart + CodePoints(url), url);
-            tx.UpsertPost(new SocialPost(Platform, id, author, author, created, "", "auto", text, [entity]), PostSource.Api);
+            tx.Posts.Upsert(new SocialPost(Platform, id, author, author, created, "", "auto", text, [entity]), PostSource.Api);
             var points = hit.Points ?? 0;
             var comments = hit.NumComments ?? 0;
-            tx.UpsertHackerNewsItem(id, url, title, points, comments, measuredAt);
-            tx.AddSnapshot(new EngagementSnapshot(Platform, id, 0, (int)Math.Clamp(points, 0, int.MaxValue), measuredAt));
-            foreach (var paper in papers) tx.LinkArxiv(Platform, id, paper);
+            tx.HackerNews.Upsert(id, url, title, points, comments, measuredAt);
+            tx.Posts.AddSnapshot(new EngagementSnapshot(Platform, id, 0, (int)Math.Clamp(points, 0, int.MaxValue), measuredAt));
+            foreach (var paper in papers) tx.Posts.LinkArxiv(Platform, id, paper);
             kept++;
             links += papers.Count;
         }

@@ -22,7 +22,7 @@ public sealed class HackerNewsPresenter : IPostPresenter
 
     public string RenderEmbed(SocialPost post, PresentContext context)
     {
-        var item = context.Store.LoadHackerNewsItem(post.PostId);
+        var item = context.Store.HackerNews.Load(post.PostId);
         var title = item?.Title ?? post.Text.Split('\n')[0];
         var url = item?.Url ?? post.Entities.FirstOrDefault(e => e.Kind == EntityKind.Url)?.Value;
         var link = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https"

@@ -50,13 +50,13 @@ public sealed class XCollector(HotPapersStore store, XSearchClient search, XOpti
                             continue;
                         }
                         if (tweet.Papers.Count == 0) continue; // the url: token matched something that is not a paper
-                        tx.UpsertPost(tweet.Post, PostSource.Api);
+                        tx.Posts.Upsert(tweet.Post, PostSource.Api);
                         stored++;
                         foreach (var paper in tweet.Papers)
-                            if (tx.LinkArxiv(tweet.Post.Platform, tweet.Post.PostId, paper)) links++;
+                            if (tx.Posts.LinkArxiv(tweet.Post.Platform, tweet.Post.PostId, paper)) links++;
                         if (tweet.Reposts is { } r && tweet.Likes is { } l)
                         {
-                            tx.AddSnapshot(new EngagementSnapshot(tweet.Post.Platform, tweet.Post.PostId, r, l, measuredAt));
+                            tx.Posts.AddSnapshot(new EngagementSnapshot(tweet.Post.Platform, tweet.Post.PostId, r, l, measuredAt));
                             snapshots++;
                         }
                     }

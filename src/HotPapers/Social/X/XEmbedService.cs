@@ -25,11 +25,11 @@ public sealed class XEmbedService(HotPapersStore store, XOEmbedClient client)
 
     public async Task<EmbedChoice> GetAsync(SocialPost post, CancellationToken ct = default)
     {
-        if (store.LoadEmbedHtml(post.Platform, post.PostId) is { } cached) return new EmbedChoice(cached, EmbedOrigin.Cache, null, "");
+        if (store.Posts.LoadEmbedHtml(post.Platform, post.PostId) is { } cached) return new EmbedChoice(cached, EmbedOrigin.Cache, null, "");
         var fetched = await client.FetchAsync(post.AuthorHandle, post.PostId, ct);
         if (fetched is { Status: OEmbedStatus.Ok, Html: { } html })
         {
-            store.Write(tx => tx.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
+            store.Write(tx => tx.Posts.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
             return new EmbedChoice(html, EmbedOrigin.OEmbed, fetched.Status, "");
         }
         return new EmbedChoice(TweetEmbedRenderer.Render(post), EmbedOrigin.Snapshot, fetched.Status, fetched.Detail);

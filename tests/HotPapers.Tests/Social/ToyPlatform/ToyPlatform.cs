@@ -54,9 +54,9 @@ internal sealed class ToySource(HttpClient http, Uri baseUrl) : ISocialSource
             {
                 var papers = ArxivIdFinders.Default.Find(post.Url);
                 if (papers.Count == 0) continue;
-                tx.UpsertPost(new SocialPost(ToyPlatform.Name, post.Id, post.Author, post.Author, request.Clock.GetUtcNow(), "en", "ltr", post.Text, []), PostSource.Api);
-                tx.AddSnapshot(new EngagementSnapshot(ToyPlatform.Name, post.Id, post.Boosts, post.Favourites, request.Clock.GetUtcNow()));
-                foreach (var paper in papers) tx.LinkArxiv(ToyPlatform.Name, post.Id, paper);
+                tx.Posts.Upsert(new SocialPost(ToyPlatform.Name, post.Id, post.Author, post.Author, request.Clock.GetUtcNow(), "en", "ltr", post.Text, []), PostSource.Api);
+                tx.Posts.AddSnapshot(new EngagementSnapshot(ToyPlatform.Name, post.Id, post.Boosts, post.Favourites, request.Clock.GetUtcNow()));
+                foreach (var paper in papers) tx.Posts.LinkArxiv(ToyPlatform.Name, post.Id, paper);
                 kept++;
             }
         });

@@ -1,10 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace HotPapers.Store;
+namespace HotPapers.Store.Backends;
 
 /// <summary>
-/// The PostgreSQL side of <see cref="StoreTransaction.WriteSocialRows"/>: binary COPY of the batch into temporary
+/// The PostgreSQL side of <see cref="PostWrites.Import"/>: binary COPY of the batch into temporary
 /// tables, then one INSERT … SELECT … ON CONFLICT per target table. Within a batch the rows are merged the way
 /// the row-by-row statements would merge them (see each statement), so both backends end in the same state.
 /// Rows are inserted in key order, so concurrent importers take row locks in the same order and do not deadlock

@@ -2,11 +2,11 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace HotPapers.Store;
+namespace HotPapers.Store.Backends;
 
 /// <summary>
-/// The SQLite side of <see cref="StoreTransaction.WriteSocialRows"/>: the same single-row statements as
-/// <see cref="StoreTransaction.UpsertPost"/>, <see cref="StoreTransaction.LinkArxiv"/> and <see cref="StoreTransaction.AddSnapshot"/>, row after row (so the same result), but prepared and bound through SQLite's own
+/// The SQLite side of <see cref="PostWrites.Import"/>: the same single-row statements as
+/// <see cref="PostWrites.Upsert"/>, <see cref="PostWrites.LinkArxiv"/> and <see cref="PostWrites.AddSnapshot"/>, row after row (so the same result), but prepared and bound through SQLite's own
 /// API on the store's connection and transaction. Microsoft.Data.Sqlite spends several microseconds per execution
 /// (parameter lookup by name, a data reader per statement), which was most of an import's time; binding by index
 /// and stepping the statement directly costs a fraction of that. Posts are written before the links that

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace HotPapers.Store.Backends;
+
+/// <summary>One SQLite file in WAL mode (or an in-memory database).</summary>
+internal sealed class SqliteBackend : IStoreBackend
+{
+    private readonly SqliteConnection _connection;
+    private readonly string _connectionString;
+
+    private SqliteBackend(string connectionString)
+    {
+        _connectionString = connectionString;
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Opens a file path or a SQLite connection string; a new store in a folder that does not exist yet makes the folder.</summary>
+    public static SqliteBackend Open(string location)
+    {
+        var builder = location.Contains('=')
+            ? new SqliteConnectionStringBuilder(location)
+            : new SqliteConnectionStringBuilder { DataSource = location };
+        builder.Pooling = false;
+        if (!IsInMemory(builder) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder)
+            Directory.CreateDirectory(folder);
+        return new SqliteBackend(builder.ToString());
+    }
+
+    public StoreBackend Kind => StoreBackend.Sqlite;
+
+    public DbConnection Connection => _connection;
+
+    // SQLite transactions here begin IMMEDIATE, which already holds the write lock.
+    public void LockForMigration(StoreSql sql)
+    {
+    }
+
+    public IStoreBackend? OpenAnother()
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString);
+        return IsInMemory(builder) ? null : new SqliteBackend(_connectionString);
+    }
+
+    public void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows) => SqliteSocialBulk.Write(_connection, rows);
+
+    public bool IsTransient(Exception error) => false; // writers wait on busy_timeout instead
+
+    public void Dispose() => _connection.Dispose();
+
+    private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
+        string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory;
+}

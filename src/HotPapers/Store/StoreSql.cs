@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace HotPapers.Store;
+
+/// <summary>
+/// Runs SQL on the store's connection, inside a transaction when there is one. Parameters are named <c>@name</c>;
+/// null binds as SQL NULL. Every data store (papers, posts, digests, platform state) reads and writes through this.
+/// </summary>
+internal sealed class StoreSql(DbConnection connection, DbTransaction? transaction = null)
+{
+    public DbConnection Connection => connection;
+
+    /// <summary>
+    /// The transaction statements run in. The store's own reads join the transaction of a unit of work in
+    /// progress on the same connection (a read inside <see cref="HotPapersStore.Write"/>).
+    /// </summary>
+    public DbTransaction? Transaction { get; set; } = transaction;
+
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>Runs a statement; returns the rows it changed.</summary>
+    public int Run(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar() is { } value and not DBNull ? value : null;
+    }
+
+    public long Count(string sql, params (string Name, object? Value)[] parameters) =>
+        Convert.ToInt64(Scalar(sql, parameters) ?? 0L, CultureInfo.InvariantCulture);
+
+    /// <summary>Every row of a query, each read by <paramref name="read"/>.</summary>
+    public List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    // The Jetstream listener runs the same few statements thousands of times a second: prepare each once per
+    // connection and rebind, instead of parsing the SQL on every call. The cache dies with its connection.
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Statements = new();
+
+    /// <summary>Runs a statement kept prepared on this connection; returns the rows it changed.</summary>
+    public int Hot(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
+
+    /// <summary>A statement kept prepared on this connection, bound to these values (for a RETURNING or scalar read).</summary>
+    public DbCommand Cached(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cache = Statements.GetOrCreateValue(connection);
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+            }
+            cache[sql] = command;
+        }
+        command.Transaction = Transaction;
+        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        return command;
+    }
+
+    public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How times are written in the store: UTC instants with a Z, local wall-clock times without a zone.</summary>
+internal static class StoreTime
+{
+    public const string LocalFormat = "yyyy-MM-ddTHH:mm:ss";
+
+    public static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    public static string Local(DateTime t) => t.ToString(LocalFormat, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseUtc(string s) =>
+        DateTimeOffset.ParseExact(s, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public static DateTime ParseLocal(string s) => DateTime.ParseExact(s, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
+}
