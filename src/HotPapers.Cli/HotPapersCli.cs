@@ -37,6 +37,15 @@ public static class HotPapersCli
         parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
+            // An unknown subcommand ('collect mastodon') gets one line naming the known ones instead of one per token.
+            var command = parsed.CommandResult.Command;
+            if (command.Subcommands.Count > 0 && parsed.UnmatchedTokens is [var unknown, ..] && !unknown.StartsWith('-'))
+            {
+                var path = command is RootCommand ? "" : command.Name + " ";
+                await error.WriteLineAsync($"hotpapers: {path}'{unknown}' is not a command; the commands are {string.Join(", ", command.Subcommands.Select(c => c.Name))}");
+                await error.WriteLineAsync($"Run 'hotpapers {path}--help' for usage.");
+                return BadUsage;
+            }
             foreach (var problem in parsed.Errors) await error.WriteLineAsync($"hotpapers: {problem.Message}");
             await error.WriteLineAsync("Run 'hotpapers --help' for usage.");
             return BadUsage;

@@ -47,4 +47,13 @@ public sealed class SettingsTests
         Assert.True(code == 0, error);
         Assert.Contains("Mixtral", Post(temp.Path + "-b"));
     }
+
+    [Fact]
+    public async Task Collect_with_an_unknown_source_names_the_known_ones_in_one_line()
+    {
+        var (code, _, error) = await Run("collect", "mastodon", "--date", "2024-01-09");
+
+        Assert.Equal(HotPapersCli.BadUsage, code);
+        Assert.StartsWith("hotpapers: collect 'mastodon' is not a command; the commands are arxiv, x, bluesky, hn\n", error.ReplaceLineEndings("\n"));
+    }
 }
