@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HotPapers.Arxiv;
+using HotPapers.Http;
 using HotPapers.Social.Bluesky;
 using HotPapers.Social.HackerNews;
 using HotPapers.Social.X;
@@ -160,6 +161,56 @@ internal sealed class Settings
     {
         ApiBaseUrl = Url("HackerNews", "ApiBaseUrl", HackerNewsOptions.DefaultApiBaseUrl),
     };
+
+    private static readonly SourceHttpOptions HttpDefaults = new() { Source = "" };
+
+    /// <summary>
+    /// X's resilience policy (search and oEmbed). 429 is left to the search client, which waits for
+    /// <c>x-rate-limit-reset</c> and counts every request against the read budget.
+    /// </summary>
+    public SourceHttpOptions XHttp() => Checked("X", new SourceHttpOptions
+    {
+        Source = "x",
+        AttemptTimeout = Seconds("X", "TimeoutSeconds", HttpDefaults.AttemptTimeout),
+        MaxRetries = Int("X", "MaxRetries", HttpDefaults.MaxRetries),
+        InitialBackoff = Seconds("X", "InitialBackoffSeconds", HttpDefaults.InitialBackoff),
+        MaxBackoff = Seconds("X", "MaxBackoffSeconds", HttpDefaults.MaxBackoff),
+        RetryRateLimited = false,
+    });
+
+    /// <summary>Bluesky's resilience policy. 429 is left to the search client, which waits for <c>RateLimit-Reset</c>.</summary>
+    public SourceHttpOptions BlueskyHttp() => Checked("Bluesky", new SourceHttpOptions
+    {
+        Source = "bluesky",
+        AttemptTimeout = Seconds("Bluesky", "TimeoutSeconds", HttpDefaults.AttemptTimeout),
+        MaxRetries = Int("Bluesky", "MaxRetries", HttpDefaults.MaxRetries),
+        InitialBackoff = Seconds("Bluesky", "InitialBackoffSeconds", HttpDefaults.InitialBackoff),
+        MaxBackoff = Seconds("Bluesky", "MaxBackoffSeconds", HttpDefaults.MaxBackoff),
+        RetryRateLimited = false,
+    });
+
+    /// <summary>Hacker News' (Algolia's) resilience policy; a 429 is retried after its <c>Retry-After</c>.</summary>
+    public SourceHttpOptions HackerNewsHttp() => Checked("HackerNews", new SourceHttpOptions
+    {
+        Source = "hn",
+        AttemptTimeout = Seconds("HackerNews", "TimeoutSeconds", HttpDefaults.AttemptTimeout),
+        MaxRetries = Int("HackerNews", "MaxRetries", HttpDefaults.MaxRetries),
+        InitialBackoff = Seconds("HackerNews", "InitialBackoffSeconds", HttpDefaults.InitialBackoff),
+        MaxBackoff = Seconds("HackerNews", "MaxBackoffSeconds", HttpDefaults.MaxBackoff),
+    });
+
+    private static SourceHttpOptions Checked(string section, SourceHttpOptions options)
+    {
+        try
+        {
+            options.Validate(section);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException(e.Message);
+        }
+        return options;
+    }
 }
 
 /// <summary>A setting that cannot be used, named by its key and environment variable.</summary>

@@ -18,7 +18,7 @@ internal static class CollectBlueskyCommand
                 var options = settings().Bluesky();
                 var zone = TimeZoneInfo.Local;
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
-                using var http = SourceHttp.Create();
+                using var http = SourceHttp.Create(settings().BlueskyHttp(), line => error.WriteLine(line));
                 var collector = new BlueskyCollector(store, http, options, GlobalOptions.Clock(parsed, zone), zone);
                 var day = parsed.GetRequiredValue(date);
                 var result = await collector.CollectDayAsync(day, ct, line => output.WriteLine($"bluesky {line}"));

@@ -17,7 +17,7 @@ internal static class CollectHackerNewsCommand
             {
                 var options = settings().HackerNews();
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
-                using var http = SourceHttp.Create();
+                using var http = SourceHttp.Create(settings().HackerNewsHttp(), line => error.WriteLine(line));
                 var collector = new HackerNewsCollector(store, http, options, GlobalOptions.Clock(parsed, TimeZoneInfo.Local));
                 var day = parsed.GetRequiredValue(date);
                 var result = await collector.CollectDayAsync(day, ct, line => output.WriteLine($"hn {line}"));

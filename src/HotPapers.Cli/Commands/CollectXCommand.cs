@@ -27,7 +27,7 @@ internal static class CollectXCommand
                     await error.WriteLineAsync($"hotpapers: x: no papers stored for {day:yyyy-MM-dd}; run 'hotpapers collect arxiv --date {day:yyyy-MM-dd}' first");
                     return HotPapersCli.Failure;
                 }
-                using var http = SourceHttp.Create();
+                using var http = SourceHttp.Create(config.XHttp(), line => error.WriteLine(line));
                 var clock = GlobalOptions.Clock(parsed, zone);
                 var result = await new XCollector(store, new XSearchClient(http, options, clock), options, clock).CollectAsync(papers, ct);
                 await output.WriteLineAsync($"x {day:yyyy-MM-dd}: {papers.Count} papers in {result.QueriesRun} of {result.Queries} queries, {result.Requests} requests, "

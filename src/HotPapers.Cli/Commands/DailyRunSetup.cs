@@ -1,6 +1,6 @@
-using System.Net;
 using HotPapers.Arxiv;
 using HotPapers.Domain;
+using HotPapers.Http;
 using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
@@ -29,7 +29,12 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
 
     private string ReplayDir => Path.Combine(settings.Get("Daily", "ReplayDir") ?? Path.Combine("samples", "replay"), Window.FileStem);
 
-    public RunHttp CreateHttp()
+    /// <summary>
+    /// One client per source over one inner handler (the network or the recordings, then the request counter), each
+    /// with its source's resilience policy; arXiv's is built by <see cref="ArxivHttp"/> around the same inner handler.
+    /// Offline the policies keep their retries but never wait, so a replay stays instant.
+    /// </summary>
+    public RunHttp CreateHttp(Action<string> log)
     {
         HttpMessageHandler handler;
         if (offline)
@@ -43,16 +48,15 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
         }
         else
         {
-            handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            handler = SourceHttp.Network();
         }
         if (recordDir is not null) handler = new RecordingHandler(Path.Combine(recordDir, Window.FileStem, "exchanges.jsonl"), handler);
         var counter = new RequestCounter(handler);
-        var client = new HttpClient(counter) { Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("hotpapers/1.0 (+https://github.com/hotpapers)");
-        return new RunHttp(client, counter);
+        HttpClient Client(SourceHttpOptions options) => SourceHttpClient.Create(offline ? options.WithoutWaits() : options, counter, log);
+        return new RunHttp(counter, log, Client(settings.XHttp()), Client(settings.BlueskyHttp()), Client(settings.HackerNewsHttp()));
     }
 
-    public IReadOnlyList<IDailyStep> Steps(HttpClient http)
+    public IReadOnlyList<IDailyStep> Steps(RunHttp http)
     {
         var classic = new ClassicOptions
         {
@@ -66,13 +70,13 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
         {
             steps.Add(source switch
             {
-                "x" => new XSearchStep(http, X()),
-                "bluesky" => Bluesky(http),
-                _ => HackerNews(http),
+                "x" => new XSearchStep(http.X, X()),
+                "bluesky" => Bluesky(http.Bluesky),
+                _ => HackerNews(http.HackerNews),
             });
         }
         steps.Add(new MeasureStep(classic, MeasuringClock()));
-        if (sources.Contains("x") && FetchesOEmbed()) steps.Add(new EmbedsStep(http, X(), classic));
+        if (sources.Contains("x") && FetchesOEmbed()) steps.Add(new EmbedsStep(http.X, X(), classic));
         steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null));
         return steps;
     }
@@ -101,11 +105,11 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
     }
 
     /// <summary>Offline, recordings answer at once: arXiv's three-second spacing would only slow the replay down.</summary>
-    private ArxivStep Arxiv(HttpClient http)
+    private ArxivStep Arxiv(RunHttp http)
     {
         var options = settings.Arxiv();
         if (offline) options = options with { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
-        return new ArxivStep(new ArxivHttp(http, options, clock), options);
+        return new ArxivStep(new ArxivHttp(http.Counter, options, clock) { Log = http.Log }, options);
     }
 
     /// <summary>Offline no token is needed (the recordings ignore it); one is made up so the client can be built.</summary>
@@ -157,8 +161,17 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
     });
 }
 
-/// <summary>The run's HTTP client and the counter behind it.</summary>
-internal sealed record RunHttp(HttpClient Client, RequestCounter Counter) : IDisposable
+/// <summary>
+/// The run's HTTP clients, one per source with its policy, and the counter behind them all (arXiv builds its
+/// client on <see cref="Counter"/> with its quiet-time gate); <see cref="Log"/> receives the retry lines.
+/// </summary>
+internal sealed record RunHttp(RequestCounter Counter, Action<string> Log, HttpClient X, HttpClient Bluesky, HttpClient HackerNews) : IDisposable
 {
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        X.Dispose();
+        Bluesky.Dispose();
+        HackerNews.Dispose();
+        Counter.Dispose();
+    }
 }
