@@ -104,11 +104,11 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
         return sources;
     }
 
-    /// <summary>Offline, recordings answer at once: arXiv's three-second spacing would only slow the replay down.</summary>
+    /// <summary>Offline, recordings answer at once: arXiv's three-second spacing and back-off would only slow the replay down.</summary>
     private ArxivStep Arxiv(RunHttp http)
     {
         var options = settings.Arxiv();
-        if (offline) options = options with { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
+        if (offline) options = options.WithoutWaits();
         return new ArxivStep(new ArxivHttp(http.Counter, options, clock) { Log = http.Log }, options);
     }
 

@@ -37,6 +37,9 @@ public sealed record ArxivOptions
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A longer <c>Retry-After</c> is cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>One attempt, from sending the request to the last byte of the answer.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -57,11 +60,21 @@ public sealed record ArxivOptions
             MaxRetries = MaxRetries,
             InitialBackoff = InitialBackoff,
             MaxBackoff = MaxBackoff,
+            MaxRetryAfter = MaxRetryAfter,
             UserAgent = UserAgent,
             Time = time,
         };
         return options with { TotalTimeout = options.EffectiveTotalTimeout + RequestSpacing * (MaxRetries + 1) };
     }
+
+    /// <summary>
+    /// For recordings, which answer at once: no quiet time and no waits, retries kept (a recorded live run holds its
+    /// failed attempts too, answered in order).
+    /// </summary>
+    public ArxivOptions WithoutWaits() => this with
+    {
+        RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero, MaxRetryAfter = TimeSpan.Zero,
+    };
 
     public void Validate()
     {
