@@ -1,4 +1,5 @@
 using Polly;
+using Polly.Timeout;
 
 namespace HotPapers.Http;
 
@@ -14,19 +15,36 @@ internal sealed class AttemptTimeoutHandler : DelegatingHandler
     public AttemptTimeoutHandler(TimeSpan timeout, TimeProvider time, HttpMessageHandler inner) : base(inner) =>
         _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(timeout).Build();
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _timeout.ExecuteAsync(async ct =>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
         {
-            var response = await base.SendAsync(request, ct).ConfigureAwait(false);
-            try
+            return await _timeout.ExecuteAsync(async ct =>
             {
-                await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-            return response;
-        }, cancellationToken).AsTask();
+                var response = await base.SendAsync(request, ct).ConfigureAwait(false);
+                try
+                {
+                    await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+                return response;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            // Told apart from the total time-out further out, which Polly reports with the same exception type.
+            throw new AttemptTimeoutException(e.Timeout, e);
+        }
+    }
+}
+
+/// <summary>One attempt got no complete answer within <see cref="Timeout"/>; the retry policy handles it.</summary>
+internal sealed class AttemptTimeoutException(TimeSpan timeout, Exception inner)
+    : TimeoutException($"no answer within {Backoff.Seconds(timeout)} s", inner)
+{
+    public TimeSpan Timeout { get; } = timeout;
 }

@@ -53,7 +53,7 @@ internal sealed class SourceRetryHandler : DelegatingHandler
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Result: { } response } => IsRetryable(response),
-        { Exception: HttpRequestException or TimeoutRejectedException or UnreadableResponseException } => true,
+        { Exception: HttpRequestException or AttemptTimeoutException or UnreadableResponseException } => true,
         _ => false,
     };
 
@@ -67,7 +67,7 @@ internal sealed class SourceRetryHandler : DelegatingHandler
     {
         { Result: { } response } => $"HTTP {(int)response.StatusCode}"
             + (Backoff.RetryAfter(response, _options) is { } after ? $" (Retry-After {Backoff.Seconds(after)} s)" : ""),
-        { Exception: TimeoutRejectedException } => $"no answer within {Backoff.Seconds(_options.AttemptTimeout)} s",
+        { Exception: AttemptTimeoutException e } => e.Message,
         { Exception: HttpRequestException e } => $"connection failed ({e.Message})",
         { Exception: UnreadableResponseException e } => e.Message,
         _ => "failed",
@@ -100,12 +100,15 @@ internal sealed class SourceRetryHandler : DelegatingHandler
                 return response;
             }, context).ConfigureAwait(false);
         }
+        // Callers know HttpClient's time-out: a TaskCanceledException whose inner exception is a TimeoutException.
+        catch (AttemptTimeoutException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = $"{e.Message} ({attempts} attempt(s))";
+            throw new TaskCanceledException(message, new TimeoutException(message, e));
+        }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Callers know HttpClient's time-out: a TaskCanceledException whose inner exception is a TimeoutException.
-            var message = e.Timeout > _options.AttemptTimeout
-                ? $"no complete answer within {Backoff.Seconds(e.Timeout)} s in all ({attempts} attempt(s))"
-                : $"no answer within {Backoff.Seconds(e.Timeout)} s ({attempts} attempt(s))";
+            var message = $"no complete answer within {Backoff.Seconds(e.Timeout)} s in all ({attempts} attempt(s))";
             throw new TaskCanceledException(message, new TimeoutException(message, e));
         }
         catch (UnreadableResponseException e) when (e.InnerException is not null)

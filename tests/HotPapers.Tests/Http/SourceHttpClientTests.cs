@@ -168,6 +168,51 @@ public sealed class SourceHttpClientTests
         Assert.Empty(log);
     }
 
+    [Fact]
+    public async Task The_total_time_out_bounds_the_whole_request_and_says_so()
+    {
+        await using var server = new LocalHttpServer(_ => new Reply(200, "late", Delay: TimeSpan.FromSeconds(20)));
+        var options = Fast("test") with { AttemptTimeout = TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromMilliseconds(300) };
+        using var http = SourceHttpClient.Create(options, new SocketsHttpHandler(), _ => { });
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => http.GetAsync(server.BaseUrl));
+
+        Assert.Equal("no complete answer within 0.3 s in all (1 attempt(s))", error.Message);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.True(SourceException.IsTransportFailure(error, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_is_not_retried_nor_taken_for_a_time_out()
+    {
+        await using var server = new LocalHttpServer(_ => new Reply(200, "late", Delay: TimeSpan.FromSeconds(20)));
+        var log = new ConcurrentQueue<string>();
+        using var http = SourceHttpClient.Create(Fast("test"), new SocketsHttpHandler(), log.Enqueue);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.GetAsync(server.BaseUrl, cancel.Token));
+
+        Assert.False(SourceException.IsTransportFailure(error, cancel.Token));
+        Assert.Single(server.Requests);
+        Assert.Empty(log);
+    }
+
+    [Theory]
+    [InlineData(0, 0.5, null, 1000)] // the first wait is the initial back-off
+    [InlineData(2, 0.5, null, 4000)] // doubled twice
+    [InlineData(2, 0.0, null, 3200)] // jitter: 20 % shorter at the bottom of the band
+    [InlineData(2, 0.999999, null, 4800)] // and up to 20 % longer at the top
+    [InlineData(5, 0.5, null, 10000)] // capped at MaxBackoff
+    [InlineData(5, 0.999999, null, 10000)] // jitter never stretches past the cap
+    [InlineData(0, 0.5, 3000, 3000)] // Retry-After lengthens the wait
+    [InlineData(2, 0.5, 100, 4000)] // but never shortens it
+    public void The_wait_doubles_with_jitter_up_to_the_cap_and_Retry_After_only_lengthens_it(int retry, double random, int? retryAfterMs, int expectedMs)
+    {
+        var options = new SourceHttpOptions { Source = "test", InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10) };
+        var wait = Backoff.Wait(options, retry, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, random);
+        Assert.Equal(expectedMs, wait.TotalMilliseconds, precision: 0);
+    }
+
     [Theory]
     [InlineData(404, false)]
     [InlineData(400, false)]
