@@ -37,8 +37,8 @@ public static class RecordingRun
         await File.WriteAllLinesAsync(Path.Combine(dir, ClockFile),
             times.Select(t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)), ct);
 
-        using var http = new HttpClient(new RecordingHandler(exchanges, new FakeServers(world)));
-        var written = await RunDailyAsync(world, http, new XOptions { BearerToken = "recording" }, times, ct);
+        using var recorder = new RecordingHandler(exchanges, new FakeServers(world));
+        var written = await RunDailyAsync(world, recorder, new XOptions { BearerToken = "recording" }, times, ct);
         var expected = await File.ReadAllTextAsync(seedPath, ct);
         return new Result(dir, File.ReadLines(exchanges).Count(), world.Posts.Count, world.Posts.Count(p => p.IsFiller),
             written == expected, written == expected ? null : FirstDifference(expected, written));
@@ -47,15 +47,15 @@ public static class RecordingRun
     /// <summary>Requests per host that one daily run makes for <paramref name="world"/> (the request benchmark).</summary>
     public static async Task<(IReadOnlyDictionary<string, int> ByHost, string Post)> CountRequestsAsync(SeedWorld world, XOptions x, bool oEmbed, CancellationToken ct = default)
     {
-        var counter = new RequestCounter(new FakeServers(world));
-        using var http = new HttpClient(counter);
-        var post = await RunDailyAsync(world, http, x, world.MeasureTimes.ToList(), ct, oEmbed);
+        using var counter = new RequestCounter(new FakeServers(world));
+        var post = await RunDailyAsync(world, counter, x, world.MeasureTimes.ToList(), ct, oEmbed);
         return (counter.ByService, post);
     }
 
     /// <summary>The daily job's steps, as <c>hotpapers daily --offline</c> composes them, on a scratch store; returns the post.</summary>
-    private static async Task<string> RunDailyAsync(SeedWorld world, HttpClient http, XOptions x, List<DateTime> measureTimes, CancellationToken ct, bool oEmbed = true)
+    private static async Task<string> RunDailyAsync(SeedWorld world, HttpMessageHandler handler, XOptions x, List<DateTime> measureTimes, CancellationToken ct, bool oEmbed = true)
     {
+        using var http = new HttpClient(handler, disposeHandler: false);
         var work = Directory.CreateTempSubdirectory("replay-builder-").FullName;
         try
         {
@@ -66,7 +66,7 @@ public static class RecordingRun
             var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
             List<IDailyStep> steps =
             [
-                new ArxivStep(new ArxivHttp(http, arxiv, clock), arxiv),
+                new ArxivStep(new ArxivHttp(handler, arxiv, clock), arxiv),
                 new SourceStep("x", new XSource(http, x)),
                 new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
                 new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, oEmbed),

@@ -39,8 +39,8 @@ internal static class CollectArxivCommand
             }
             var clock = GlobalOptions.Clock(parsed, TimeZoneInfo.Local);
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
-            using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            var http = new ArxivHttp(client, options, clock) { Log = line => error.WriteLine(line) };
+            using var network = SourceHttp.Network();
+            var http = new ArxivHttp(network, options, clock) { Log = line => error.WriteLine(line) };
             var collector = new ArxivCollector(store, AnnouncementSource.Create(parsed.GetValue(source), http, options), new ArxivApiClient(http, options), options, clock)
             {
                 Log = line => error.WriteLine(line),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HotPapers.Configuration;
 using HotPapers.Domain;
+using HotPapers.Http;
 using HotPapers.Social;
 using HotPapers.Store;
 
@@ -34,13 +35,14 @@ internal static class CollectSourceCommand
                     await error.WriteLineAsync($"hotpapers: {name}: no papers stored for {window.DateStr}; run 'hotpapers collect arxiv --date {window.DateStr}' first");
                     return HotPapersCli.Failure;
                 }
-                using var http = SourceHttp.Create();
-                var source = platform.CreateSource(new SourceServices(http, config, clock, zone, Offline: false));
+                // Each wait before a retry is one line on stderr, so it shows under cron too.
+                using var http = new RunHttp(new Pipeline.RequestCounter(SourceHttp.Network()), line => error.WriteLine(line), offline: false);
+                var source = platform.CreateSource(new SourceServices(http.Client, config, clock, zone, Offline: false));
                 var summary = await source.CollectAsync(new SourceRequest(window, papers, store, clock, zone, line => output.WriteLine(line)), ct);
                 await output.WriteLineAsync($"{name} {summary}.");
                 return HotPapersCli.Success;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e) when (e is SourceException or SettingsException)
             {
                 // One line naming the source; the HTTP policy has already retried what was worth retrying.
                 await error.WriteLineAsync($"hotpapers: {name}: {e.Message}");

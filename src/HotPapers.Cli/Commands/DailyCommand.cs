@@ -68,8 +68,8 @@ internal static class DailyCommand
     private static async Task RunDayAsync(DailyRunSetup run, HotPapersStore store, RunLog log, CancellationToken ct)
     {
         run.CheckSettings();
-        using var http = run.CreateHttp();
-        var steps = run.Steps(http.Client);
+        using var http = run.CreateHttp(log.Line);
+        var steps = run.Steps(http);
         var context = new DailyContext(run.Window, store, run.Clock, run.Zone, log.Line);
         log.Start(run.Window, steps.Count);
         var reports = await new DailyJob(steps.Select(s => log.Track(s)).ToList()).RunAsync(context, ct);

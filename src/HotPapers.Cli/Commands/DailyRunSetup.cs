@@ -1,6 +1,6 @@
-using System.Net;
 using HotPapers.Arxiv;
 using HotPapers.Domain;
+using HotPapers.Http;
 using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
@@ -35,7 +35,12 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         settings.Arxiv();
     }
 
-    public RunHttp CreateHttp()
+    /// <summary>
+    /// One client per source over one inner handler (the network or the recordings, then the request counter), each
+    /// with its source's resilience policy; arXiv's is built by <see cref="ArxivHttp"/> around the same inner handler.
+    /// Offline the policies keep their retries but never wait, so a replay stays instant.
+    /// </summary>
+    public RunHttp CreateHttp(Action<string> log)
     {
         HttpMessageHandler handler;
         if (offline)
@@ -49,19 +54,16 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         }
         else
         {
-            handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            handler = SourceHttp.Network();
         }
         if (recordDir is not null) handler = new RecordingHandler(Path.Combine(recordDir, Window.FileStem, "exchanges.jsonl"), handler);
-        var counter = new RequestCounter(handler);
-        var client = new HttpClient(counter) { Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("hotpapers/1.0 (+https://github.com/hotpapers)");
-        return new RunHttp(client, counter);
+        return new RunHttp(new RequestCounter(handler), log, offline);
     }
 
-    public IReadOnlyList<IDailyStep> Steps(HttpClient http)
+    public IReadOnlyList<IDailyStep> Steps(RunHttp http)
     {
         var classic = settings.Classic(platforms);
-        var services = new SourceServices(http, settings, clock, zone, offline);
+        var services = new SourceServices(http.Client, settings, clock, zone, offline);
         var steps = new List<IDailyStep> { Arxiv(http) };
         foreach (var platform in Sources())
             steps.Add(new SourceStep(platform.SourceName, platform.CreateSource(services)));
@@ -101,12 +103,12 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         }
     }
 
-    /// <summary>Offline, recordings answer at once: arXiv's three-second spacing would only slow the replay down.</summary>
-    private ArxivStep Arxiv(HttpClient http)
+    /// <summary>Offline, recordings answer at once: arXiv's three-second spacing and back-off would only slow the replay down.</summary>
+    private ArxivStep Arxiv(RunHttp http)
     {
         var options = settings.Arxiv();
-        if (offline) options = options with { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
-        return new ArxivStep(new ArxivHttp(http, options, clock), options);
+        if (offline) options = options.WithoutWaits();
+        return new ArxivStep(new ArxivHttp(http.Counter, options, clock) { Log = http.Log }, options);
     }
 
     /// <summary>
@@ -128,8 +130,29 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     });
 }
 
-/// <summary>The run's HTTP client and the counter behind it.</summary>
-internal sealed record RunHttp(HttpClient Client, RequestCounter Counter) : IDisposable
+/// <summary>
+/// The run's HTTP clients, one per source with its policy, and the counter behind them all (arXiv builds its
+/// client on <see cref="Counter"/> with its quiet-time gate); <see cref="Log"/> receives the retry lines.
+/// </summary>
+internal sealed class RunHttp(RequestCounter counter, Action<string> log, bool offline) : IDisposable
 {
-    public void Dispose() => Client.Dispose();
+    private readonly List<HttpClient> _clients = [];
+
+    public RequestCounter Counter => counter;
+
+    public Action<string> Log => log;
+
+    /// <summary>A client with a source's policy over the run's one inner handler; offline the policy retries without waiting.</summary>
+    public HttpClient Client(SourceHttpOptions options)
+    {
+        var client = SourceHttpClient.Create(offline ? options.WithoutWaits() : options, counter, log);
+        _clients.Add(client);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients) client.Dispose();
+        counter.Dispose();
+    }
 }

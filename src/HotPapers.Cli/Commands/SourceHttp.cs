@@ -1,19 +1,18 @@
 using System.Net;
+using HotPapers.Http;
 
 namespace HotPapers.Cli.Commands;
 
-/// <summary>The HTTP client the source commands share: one per command run, made here at the composition root.</summary>
+/// <summary>The HTTP clients of the source commands, made here at the composition root: one per command run, with its source's policy.</summary>
 internal static class SourceHttp
 {
-    public static HttpClient Create()
+    /// <summary>A client over the network with <paramref name="options"/>' retries and time-outs; waits are announced on <paramref name="log"/>.</summary>
+    public static HttpClient Create(SourceHttpOptions options, Action<string> log) => SourceHttpClient.Create(options, Network(), log);
+
+    /// <summary>The network itself, for a client that puts its own policy in front (arXiv's <c>ArxivHttp</c>).</summary>
+    public static SocketsHttpHandler Network() => new()
     {
-        var handler = new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
-        var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("hotpapers/1.0 (+https://github.com/hotpapers)");
-        return http;
-    }
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
 }

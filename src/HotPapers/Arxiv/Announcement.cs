@@ -53,4 +53,4 @@ public sealed record Announcement(
 public sealed record TargetListing(string Target, DateOnly ListingDate, IReadOnlyList<Announcement> Announcements);
 
 /// <summary>Thrown for a response that cannot be read; the message names the URL and, for XML, the line.</summary>
-public sealed class ArxivFormatException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ArxivFormatException(string message, Exception? inner = null) : HotPapers.Http.SourceException("arxiv", message, isTransient: false, inner);

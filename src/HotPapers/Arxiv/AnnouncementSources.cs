@@ -1,3 +1,5 @@
+using HotPapers.Http;
+
 namespace HotPapers.Arxiv;
 
 /// <summary>Where the list of a day's papers comes from: the listing pages, the daily feeds or OAI-PMH.</summary>
@@ -10,7 +12,7 @@ public interface IAnnouncementSource
 }
 
 /// <summary>A source cannot answer for the asked date (outside the pastweek window, an RSS feed of another day, an OAI error).</summary>
-public sealed class ArxivSourceException(string message) : Exception(message);
+public sealed class ArxivSourceException(string message) : SourceException("arxiv", message, isTransient: false);
 
 public enum AnnouncementSourceKind
 {

@@ -1,36 +1,38 @@
 using System.Net;
+using HotPapers.Http;
 
 namespace HotPapers.Arxiv;
 
 /// <summary>A request to arXiv that failed for good: the message names the URL, the attempts and the last reason.</summary>
-public sealed class ArxivHttpException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ArxivHttpException(string message, bool isTransient, Exception? inner = null)
+    : SourceException("arxiv", message, isTransient, inner);
 
 /// <summary>
-/// The one door to arXiv for every source (API, listings, RSS, OAI-PMH share arXiv's terms): one request at a time,
-/// a quiet <see cref="ArxivOptions.RequestSpacing"/> between the end of one response and the next request, and
-/// retries with exponential back-off on 5xx, 429 (a <c>Retry-After</c> is honoured), time-outs, dropped connections
-/// and unreadable (e.g. truncated) bodies.
+/// The one door to arXiv for every source (API, listings, RSS, OAI-PMH share arXiv's terms): the shared resilience
+/// policy (<see cref="SourceHttpClient"/>: retries with back-off on 5xx, 429 with its <c>Retry-After</c>, time-outs,
+/// dropped connections and unreadable, e.g. truncated, bodies) around a <see cref="QuietTimeGate"/> that every
+/// attempt passes: one request at a time, a quiet <see cref="ArxivOptions.RequestSpacing"/> between the end of one
+/// answer and the next request.
 /// </summary>
 public sealed class ArxivHttp
 {
     private readonly HttpClient _client;
     private readonly ArxivOptions _options;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private long? _lastEnded;
+    private readonly QuietTimeGate _gate;
 
-    public ArxivHttp(HttpClient client, ArxivOptions options, TimeProvider time)
+    /// <param name="inner">The network (or recordings); arXiv's policy and gate are put in front of it here.</param>
+    public ArxivHttp(HttpMessageHandler inner, ArxivOptions options, TimeProvider time)
     {
-        _client = client;
         _options = options;
-        _time = time;
+        _gate = new QuietTimeGate(options.RequestSpacing, time);
+        _client = SourceHttpClient.Create(options.Http(time), inner, line => Log?.Invoke(line), _gate);
     }
 
     /// <summary>Progress and retry notes, one line each (no secrets pass through here: arXiv needs none).</summary>
     public Action<string>? Log { get; init; }
 
     /// <summary>Requests made so far, retries included.</summary>
-    public int RequestCount { get; private set; }
+    public int RequestCount => _gate.Requests;
 
     /// <summary>
     /// GETs <paramref name="url"/> and parses the body. <paramref name="bodyStatuses"/> lists non-2xx statuses whose
@@ -38,120 +40,58 @@ public sealed class ArxivHttp
     /// </summary>
     public async Task<T> GetAsync<T>(Uri url, Func<string, T> parse, CancellationToken cancellation, params HttpStatusCode[] bodyStatuses)
     {
-        await _oneAtATime.WaitAsync(cancellation).ConfigureAwait(false);
+        bool IsAnswer(HttpStatusCode status) => (int)status is >= 200 and <= 299 || bodyStatuses.Contains(status);
+        T parsed = default!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        // Parsed inside the policy: a body cut off in transit looks exactly like malformed XML, so it is asked again.
+        request.Options.Set(SourceHttpClient.ResponseCheck, async (response, ct) =>
+        {
+            if (!IsAnswer(response.StatusCode)) return;
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            try
+            {
+                parsed = parse(body);
+            }
+            catch (ArxivFormatException e)
+            {
+                throw new UnreadableResponseException(e);
+            }
+        });
+
+        HttpResponseMessage answer;
         try
         {
-            string? lastProblem = null;
-            Exception? lastError = null;
-            for (var attempt = 0; ; attempt++)
+            answer = await _client.SendAsync(request, cancellation).ConfigureAwait(false);
+        }
+        catch (ArxivFormatException e)
+        {
+            throw new ArxivHttpException($"GET {url} failed after {SourceHttpClient.Attempts(request)} attempt(s): {e.Message}", isTransient: false, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ArxivHttpException($"GET {url} failed after {SourceHttpClient.Attempts(request)} attempt(s): connection failed: {e.Message}", isTransient: true, e);
+        }
+        catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            throw new ArxivHttpException($"GET {url} failed: {e.Message}", isTransient: true, e);
+        }
+
+        using (answer)
+        {
+            var code = (int)answer.StatusCode;
+            if (SourceException.IsTransientStatus(code))
             {
-                await KeepSpacingAsync(cancellation).ConfigureAwait(false);
-                TimeSpan? retryAfter = null;
-                try
-                {
-                    RequestCount++;
-                    using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
-                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                    request.Headers.UserAgent.ParseAdd(_options.UserAgent);
-                    string body;
-                    HttpStatusCode status;
-                    try
-                    {
-                        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                        status = response.StatusCode;
-                        retryAfter = RetryAfter(response);
-                        body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _lastEnded = _time.GetTimestamp();
-                    }
-                    var code = (int)status;
-                    if (code == 429 || code >= 500)
-                    {
-                        lastProblem = $"HTTP {code}{(retryAfter is { } ra ? $" (Retry-After {ra.TotalSeconds:0.###} s)" : "")}";
-                    }
-                    else if (code is < 200 or > 299 && !bodyStatuses.Contains(status))
-                    {
-                        throw new ArxivHttpException($"GET {url}: HTTP {code} {status}: {Snippet(body)}");
-                    }
-                    else
-                    {
-                        try
-                        {
-                            return parse(body);
-                        }
-                        catch (ArxivFormatException e)
-                        {
-                            // A body cut off in transit looks exactly like this; ask again before giving up.
-                            lastProblem = e.Message;
-                            lastError = e;
-                        }
-                    }
-                }
-                catch (HttpRequestException e)
-                {
-                    lastProblem = $"connection failed: {e.Message}";
-                    lastError = e;
-                }
-                catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
-                {
-                    lastProblem = $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s";
-                    lastError = e;
-                }
-
-                if (attempt >= _options.MaxRetries)
-                    throw new ArxivHttpException($"GET {url} failed after {attempt + 1} attempt(s): {lastProblem}", lastError);
-                var backoff = Backoff(attempt);
-                if (retryAfter is { } wait && wait > backoff) backoff = wait;
-                Log?.Invoke($"arxiv: {lastProblem} for {url}; retry {attempt + 1} of {_options.MaxRetries} in {backoff.TotalSeconds:0.###} s");
-                await WaitAtLeastAsync(backoff, cancellation).ConfigureAwait(false);
+                var retryAfter = answer.Headers.RetryAfter?.Delta is { } ra ? $" (Retry-After {ra.TotalSeconds:0.###} s)" : "";
+                throw new ArxivHttpException($"GET {url} failed after {SourceHttpClient.Attempts(request)} attempt(s): HTTP {code}{retryAfter}", isTransient: true);
             }
+            if (!IsAnswer(answer.StatusCode))
+            {
+                var body = await answer.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
+                throw new ArxivHttpException($"GET {url}: HTTP {code} {answer.StatusCode}: {Snippet(body)}", isTransient: false);
+            }
+            return parsed;
         }
-        finally
-        {
-            _oneAtATime.Release();
-        }
-    }
-
-    private async Task KeepSpacingAsync(CancellationToken cancellation)
-    {
-        if (_lastEnded is not { } ended || _options.RequestSpacing <= TimeSpan.Zero) return;
-        var remaining = _options.RequestSpacing - _time.GetElapsedTime(ended);
-        if (remaining > TimeSpan.Zero) await WaitAtLeastAsync(remaining, cancellation).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Task.Delay counts whole milliseconds of a coarser clock and may wake a fraction of a millisecond early;
-    /// a promise to arXiv ("never closer than 3 s") is kept by checking the precise clock and topping up.
-    /// </summary>
-    private async Task WaitAtLeastAsync(TimeSpan wait, CancellationToken cancellation)
-    {
-        var started = _time.GetTimestamp();
-        for (var remaining = wait; remaining > TimeSpan.Zero; remaining = wait - _time.GetElapsedTime(started))
-        {
-            var rounded = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds) + 1);
-            await Task.Delay(rounded, _time, cancellation).ConfigureAwait(false);
-        }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var ticks = _options.InitialBackoff.Ticks * Math.Pow(2, Math.Min(attempt, 30));
-        return ticks >= _options.MaxBackoff.Ticks ? _options.MaxBackoff : TimeSpan.FromTicks((long)ticks);
-    }
-
-    /// <summary>Retry-After as seconds or as an HTTP date; capped so a broken header cannot park the run for hours.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header is null) return null;
-        var wait = header.Delta ?? (header.Date is { } date ? date - _time.GetUtcNow() : null);
-        if (wait is null) return null;
-        if (wait < TimeSpan.Zero) return TimeSpan.Zero;
-        var cap = TimeSpan.FromMinutes(10);
-        return wait > cap ? cap : wait;
     }
 
     private static string Snippet(string body)

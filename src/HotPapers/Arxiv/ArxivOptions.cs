@@ -1,3 +1,5 @@
+using HotPapers.Http;
+
 namespace HotPapers.Arxiv;
 
 /// <summary>
@@ -35,11 +37,44 @@ public sealed record ArxivOptions
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A longer <c>Retry-After</c> is cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>One attempt, from sending the request to the last byte of the answer.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public string UserAgent { get; init; } = "HotPapers/1.0 (+https://github.com/hotpapers; daily digest collector)";
 
     public static readonly int[] ValidListingPageSizes = [25, 50, 100, 250, 500, 1000, 2000];
+
+    /// <summary>
+    /// The shared resilience policy with arXiv's settings. The total time-out also counts the quiet time every
+    /// attempt waits at the gate.
+    /// </summary>
+    public SourceHttpOptions Http(TimeProvider time)
+    {
+        var options = new SourceHttpOptions
+        {
+            Source = "arxiv",
+            AttemptTimeout = RequestTimeout,
+            MaxRetries = MaxRetries,
+            InitialBackoff = InitialBackoff,
+            MaxBackoff = MaxBackoff,
+            MaxRetryAfter = MaxRetryAfter,
+            UserAgent = UserAgent,
+            Time = time,
+        };
+        return options with { TotalTimeout = options.EffectiveTotalTimeout + RequestSpacing * (MaxRetries + 1) };
+    }
+
+    /// <summary>
+    /// For recordings, which answer at once: no quiet time and no waits, retries kept (a recorded live run holds its
+    /// failed attempts too, answered in order).
+    /// </summary>
+    public ArxivOptions WithoutWaits() => this with
+    {
+        RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero, MaxRetryAfter = TimeSpan.Zero,
+    };
 
     public void Validate()
     {
@@ -49,5 +84,6 @@ public sealed record ArxivOptions
         if (RequestSpacing < TimeSpan.Zero) throw new ArgumentException("Arxiv:RequestSpacing must not be negative");
         if (MaxRetries < 0) throw new ArgumentException("Arxiv:MaxRetries must not be negative");
         if (Targets.Count == 0) throw new ArgumentException("Arxiv:Targets must name at least one archive or category");
+        Http(TimeProvider.System).Validate("Arxiv", timeoutKey: "RequestTimeoutSeconds");
     }
 }

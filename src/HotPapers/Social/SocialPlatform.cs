@@ -1,9 +1,14 @@
 using HotPapers.Configuration;
+using HotPapers.Http;
 
 namespace HotPapers.Social;
 
-/// <summary>What a platform's source and embed fetcher are built from: the run's HTTP client, settings and clock.</summary>
-public sealed record SourceServices(HttpClient Http, ISettings Settings, TimeProvider Clock, TimeZoneInfo Zone, bool Offline);
+/// <summary>
+/// What a platform's source and embed fetcher are built from: an HTTP client with the platform's own resilience
+/// policy (the host decides what is behind it: the network, or recordings offline, and owns the client), the
+/// settings, and the run's clock and zone.
+/// </summary>
+public sealed record SourceServices(Func<SourceHttpOptions, HttpClient> Http, ISettings Settings, TimeProvider Clock, TimeZoneInfo Zone, bool Offline);
 
 /// <summary>
 /// One platform, whole: its presenter, the name its source goes by in <c>Daily:Sources</c> and <c>collect NAME</c>,

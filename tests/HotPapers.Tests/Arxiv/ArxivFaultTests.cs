@@ -10,11 +10,11 @@ namespace HotPapers.Tests.Arxiv;
 /// <summary>Acceptance 3: retries, Retry-After, unreadable bodies, rejected and unknown ids, and a run that fails halfway.</summary>
 public sealed class ArxivFaultTests
 {
-    private static (ArxivApiClient Api, ArxivHttp Http, HttpClient Client) Api(LocalHttpServer server, Func<ArxivOptions, ArxivOptions>? tweak = null)
+    private static (ArxivApiClient Api, ArxivHttp Http, HttpMessageHandler Client) Api(LocalHttpServer server, Func<ArxivOptions, ArxivOptions>? tweak = null)
     {
         var options = ArxivFixtures.Options(server.BaseUrl);
         if (tweak is not null) options = tweak(options);
-        var client = new HttpClient();
+        var client = new SocketsHttpHandler();
         var http = new ArxivHttp(client, options, TimeProvider.System);
         return (new ArxivApiClient(http, options), http, client);
     }

@@ -73,9 +73,9 @@ public static class ArxivFixtures
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
-    public static (ArxivCollector Collector, ArxivHttp Http, HttpClient Client) Collector(HotPapersStore store, ArxivOptions options, AnnouncementSourceKind source = AnnouncementSourceKind.Listing)
+    public static (ArxivCollector Collector, ArxivHttp Http, HttpMessageHandler Client) Collector(HotPapersStore store, ArxivOptions options, AnnouncementSourceKind source = AnnouncementSourceKind.Listing)
     {
-        var client = new HttpClient();
+        var client = new SocketsHttpHandler();
         var http = new ArxivHttp(client, options, TimeProvider.System);
         var collector = new ArxivCollector(store, AnnouncementSource.Create(source, http, options), new ArxivApiClient(http, options), options, TimeProvider.System);
         return (collector, http, client);

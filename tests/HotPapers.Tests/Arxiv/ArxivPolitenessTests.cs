@@ -17,7 +17,7 @@ public sealed class ArxivPolitenessTests
         var options = ArxivFixtures.Options(server.BaseUrl) with { RequestSpacing = spacing };
         Assert.True(options.BatchSize >= 50, "the default batch must hold at least 50 ids");
         using var store = HotPapersStore.Open(ArxivFixtures.TempDb());
-        using var client = new HttpClient();
+        using var client = new SocketsHttpHandler();
         var http = new ArxivHttp(client, options, TimeProvider.System);
         var collector = new ArxivCollector(store, new SyntheticApi.FixedSource(ids), new ArxivApiClient(http, options), options, TimeProvider.System);
 

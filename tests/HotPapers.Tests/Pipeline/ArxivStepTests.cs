@@ -43,7 +43,7 @@ public sealed class ArxivStepTests
 
     private static async Task<IReadOnlyList<StepReport>> Run(IEnumerable<RecordedExchange> exchanges, ArxivOptions options, DailyContext context)
     {
-        using var http = new HttpClient(new ReplayHandler(exchanges));
+        using var http = new ReplayHandler(exchanges);
         var step = new ArxivStep(new ArxivHttp(http, options, context.Clock), options);
         return await new DailyJob([step]).RunAsync(context, CancellationToken.None);
     }

@@ -8,8 +8,8 @@ namespace HotPapers.Tests.TestSupport;
 /// <summary>A recorded request: method, path and query, headers of interest and body.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body);
 
-/// <summary>An answer to send back.</summary>
-public sealed record Reply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "application/json");
+/// <summary>An answer to send back; with a <paramref name="Delay"/> it is sent that much later (a slow or hanging server) while other requests are served.</summary>
+public sealed record Reply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "application/json", TimeSpan Delay = default);
 
 /// <summary>A real HTTP server on 127.0.0.1 answering from a handler, recording every request.</summary>
 public sealed class LocalHttpServer : IAsyncDisposable
@@ -45,13 +45,32 @@ public sealed class LocalHttpServer : IAsyncDisposable
             Reply reply;
             try { reply = _handler(recorded); }
             catch (Exception e) { reply = new Reply(500, e.Message, ContentType: "text/plain"); }
-            context.Response.StatusCode = reply.Status;
-            context.Response.ContentType = reply.ContentType;
-            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
-            var bytes = Encoding.UTF8.GetBytes(reply.Body);
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            if (reply.Delay > TimeSpan.Zero) _ = AnswerLaterAsync(context, reply);
+            else await AnswerAsync(context, reply);
+        }
+    }
+
+    private static async Task AnswerAsync(HttpListenerContext context, Reply reply)
+    {
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = reply.ContentType;
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private static async Task AnswerLaterAsync(HttpListenerContext context, Reply reply)
+    {
+        try
+        {
+            await Task.Delay(reply.Delay);
+            await AnswerAsync(context, reply);
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The client gave up waiting (its time-out) or the server stopped: nobody is listening for this answer.
         }
     }
 

@@ -43,8 +43,13 @@ public sealed class BlueskyOptions
         $"Bluesky {{ ApiBaseUrl = {ApiBaseUrl}, JetstreamUrl = {JetstreamUrl}, Handle = {Handle ?? "(none)"}, AppPassword = {(AppPassword is null ? "(none)" : "***")} }}";
 }
 
-/// <summary>A failed Bluesky call, naming the request (never a credential).</summary>
-public sealed class BlueskyApiException(string message, int? status = null) : Exception(message)
+/// <summary>
+/// A failed Bluesky call, naming the request (never a credential). Transient when the status is (5xx, 408, 429) or
+/// when no answer came at all (<paramref name="transportFailure"/>).
+/// </summary>
+public sealed class BlueskyApiException(string message, int? status = null, Exception? transportFailure = null)
+    : HotPapers.Http.SourceException("bluesky", message,
+        transportFailure is not null || (status is { } code && IsTransientStatus(code)), transportFailure)
 {
     public int? Status { get; } = status;
 }

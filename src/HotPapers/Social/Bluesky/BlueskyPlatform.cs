@@ -1,4 +1,5 @@
 using HotPapers.Configuration;
+using HotPapers.Http;
 
 namespace HotPapers.Social.Bluesky;
 
@@ -12,12 +13,16 @@ public static class BlueskyPlatform
         SourceName: "bluesky",
         SettingsSection: Section,
         Description: "Backfill a day of Bluesky posts linking arXiv (searchPosts; needs Bluesky:Handle and Bluesky:AppPassword).",
-        CreateSource: services => new BlueskySource(services.Http, ReadOptions(services.Settings)),
+        CreateSource: services => new BlueskySource(services.Http(HttpPolicy(services.Settings)), ReadOptions(services.Settings)),
         CreateEmbedFetcher: services =>
         {
             var options = ReadOptions(services.Settings);
-            return new BlueskyEmbedFetcher(new BlueskyOEmbedClient(services.Http, options.OEmbedUrl), new BlueskyProfileClient(services.Http, options.PublicApiBaseUrl));
+            var http = services.Http(HttpPolicy(services.Settings));
+            return new BlueskyEmbedFetcher(new BlueskyOEmbedClient(http, options.OEmbedUrl), new BlueskyProfileClient(http, options.PublicApiBaseUrl));
         });
+
+    /// <summary>Bluesky's resilience policy. 429 is left to the search client, which waits for <c>RateLimit-Reset</c>.</summary>
+    public static SourceHttpOptions HttpPolicy(ISettings settings) => SourceHttpSettings.Read(settings, Section, "bluesky", retryRateLimited: false);
 
     /// <summary>The <c>Bluesky</c> section.</summary>
     public static BlueskyOptions ReadOptions(ISettings settings) => new()

@@ -27,7 +27,7 @@ internal sealed class BlueskySearchClient(HttpClient http, BlueskyOptions option
             throw new BlueskyApiException("searchPosts needs an account: set Bluesky:Handle and Bluesky:AppPassword (HOTPAPERS_Bluesky__Handle, HOTPAPERS_Bluesky__AppPassword)");
         var uri = Xrpc("com.atproto.server.createSession");
         var body = JsonContent.Create(new CreateSessionRequest { Identifier = options.Handle, Password = options.AppPassword }, BlueskyJsonContext.Default.CreateSessionRequest);
-        using var response = await http.PostAsync(uri, body, ct);
+        using var response = await Send(() => http.PostAsync(uri, body, ct), "POST", uri, ct);
         if (!response.IsSuccessStatusCode)
             throw new BlueskyApiException($"POST {uri}: HTTP {(int)response.StatusCode}{await ErrorName(response, ct)} (check Bluesky:Handle and Bluesky:AppPassword)", (int)response.StatusCode);
         var session = await ReadJson(response, BlueskyJsonContext.Default.CreateSessionResponse, uri, ct);
@@ -59,7 +59,7 @@ internal sealed class BlueskySearchClient(HttpClient http, BlueskyOptions option
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _accessJwt);
-            using var response = await http.SendAsync(request, ct);
+            using var response = await Send(() => http.SendAsync(request, ct), "GET", uri, ct);
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 3)
             {
                 await Task.Delay(RateLimitWait(response), time, ct);
@@ -76,6 +76,19 @@ internal sealed class BlueskySearchClient(HttpClient http, BlueskyOptions option
                 throw new BlueskyApiException($"GET {uri}: HTTP {(int)response.StatusCode}{await ErrorName(response, ct)}", (int)response.StatusCode);
             var body = await ReadJson(response, BlueskyJsonContext.Default.SearchPostsResponse, uri, ct);
             return new SearchPage(body.Posts ?? [], body.Cursor, body.HitsTotal ?? body.HitsTotalOld);
+        }
+    }
+
+    /// <summary>A request that got no answer (the policy gave up on the connection or the time-out) becomes a transient <see cref="BlueskyApiException"/>.</summary>
+    private static async Task<HttpResponseMessage> Send(Func<Task<HttpResponseMessage>> send, string method, Uri uri, CancellationToken ct)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (Exception e) when (HotPapers.Http.SourceException.IsTransportFailure(e, ct))
+        {
+            throw new BlueskyApiException($"{method} {uri}: {e.Message}", transportFailure: e);
         }
     }
 

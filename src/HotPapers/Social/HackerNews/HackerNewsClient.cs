@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using HotPapers.Http;
 
 namespace HotPapers.Social.HackerNews;
 
 /// <summary>A failed Hacker News search, naming the request URL.</summary>
-public sealed class HackerNewsApiException(string message) : Exception(message);
+public sealed class HackerNewsApiException(string message, bool isTransient = false, Exception? inner = null)
+    : SourceException("hn", message, isTransient, inner);
 
 /// <summary>
 /// Algolia <c>search_by_date</c> for stories whose URL matches the query (<c>restrictSearchableAttributes=url</c>,
@@ -23,9 +25,18 @@ internal sealed class HackerNewsClient(HttpClient http, HackerNewsOptions option
     public async Task<AlgoliaResponse> GetPageAsync(long fromInclusive, long toExclusive, int page, CancellationToken ct)
     {
         var uri = PageUri(fromInclusive, toExclusive, page);
-        using var response = await http.GetAsync(uri, ct);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.GetAsync(uri, ct);
+        }
+        catch (Exception e) when (SourceException.IsTransportFailure(e, ct))
+        {
+            throw new HackerNewsApiException($"GET {uri}: {e.Message}", isTransient: true, e);
+        }
+        using var response = sent;
         if (!response.IsSuccessStatusCode)
-            throw new HackerNewsApiException($"GET {uri}: HTTP {(int)response.StatusCode}");
+            throw new HackerNewsApiException($"GET {uri}: HTTP {(int)response.StatusCode}", SourceException.IsTransientStatus((int)response.StatusCode));
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct);

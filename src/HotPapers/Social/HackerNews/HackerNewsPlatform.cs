@@ -1,4 +1,5 @@
 using HotPapers.Configuration;
+using HotPapers.Http;
 
 namespace HotPapers.Social.HackerNews;
 
@@ -13,7 +14,10 @@ public static class HackerNewsPlatform
         SourceName: "hn",
         SettingsSection: Section,
         Description: "Fetch a day's Hacker News stories linking arXiv papers (Algolia URL search).",
-        CreateSource: services => new HackerNewsSource(services.Http, ReadOptions(services.Settings)));
+        CreateSource: services => new HackerNewsSource(services.Http(HttpPolicy(services.Settings)), ReadOptions(services.Settings)));
+
+    /// <summary>Hacker News' (Algolia's) resilience policy; a 429 is retried after its <c>Retry-After</c>.</summary>
+    public static SourceHttpOptions HttpPolicy(ISettings settings) => SourceHttpSettings.Read(settings, Section, "hn");
 
     /// <summary>The <c>HackerNews</c> section.</summary>
     public static HackerNewsOptions ReadOptions(ISettings settings) => new()

@@ -31,4 +31,5 @@ public sealed class XOptions
 }
 
 /// <summary>An X endpoint failed; the message names the request URL (which never holds the token).</summary>
-public sealed class XApiException(string message) : Exception(message);
+public sealed class XApiException(string message, bool isTransient = false, Exception? inner = null)
+    : HotPapers.Http.SourceException("x", message, isTransient, inner);

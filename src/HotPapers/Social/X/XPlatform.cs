@@ -1,4 +1,5 @@
 using HotPapers.Configuration;
+using HotPapers.Http;
 
 namespace HotPapers.Social.X;
 
@@ -13,11 +14,17 @@ public static class XPlatform
         SourceName: "x",
         SettingsSection: Section,
         Description: "Search X (API v2 recent search; needs X:BearerToken) for posts linking a listing date's papers.",
-        CreateSource: services => new XSource(services.Http, ReadOptions(services.Settings, services.Offline)),
-        CreateEmbedFetcher: services => new XEmbedFetcher(new XOEmbedClient(services.Http, ReadOptions(services.Settings, services.Offline))))
+        CreateSource: services => new XSource(services.Http(HttpPolicy(services.Settings)), ReadOptions(services.Settings, services.Offline)),
+        CreateEmbedFetcher: services => new XEmbedFetcher(new XOEmbedClient(services.Http(HttpPolicy(services.Settings)), ReadOptions(services.Settings, services.Offline))))
     {
         NeedsPapers = true,
     };
+
+    /// <summary>
+    /// X's resilience policy (search and oEmbed). 429 is left to the search client, which waits for
+    /// <c>x-rate-limit-reset</c> and counts every request against the read budget.
+    /// </summary>
+    public static SourceHttpOptions HttpPolicy(ISettings settings) => SourceHttpSettings.Read(settings, Section, "x", retryRateLimited: false);
 
     /// <summary>
     /// The <c>X</c> section. Offline no token is needed (the recordings ignore it): one is made up so the client can be built.

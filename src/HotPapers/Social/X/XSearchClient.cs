@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using HotPapers.Http;
 
 namespace HotPapers.Social.X;
 
@@ -63,18 +64,27 @@ public sealed class XSearchClient
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BearerToken);
             Requests++;
-            using var response = await _http.SendAsync(request, ct);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await _http.SendAsync(request, ct);
+            }
+            catch (Exception e) when (SourceException.IsTransportFailure(e, ct))
+            {
+                throw new XApiException($"GET {url}: {e.Message}", isTransient: true, e);
+            }
+            using var response = sent;
             var limit = XRateLimit.From(response);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 if (attempt >= _options.MaxRateLimitWaits)
-                    throw new XApiException($"GET {url}: still rate limited (429) after {attempt} waits");
+                    throw new XApiException($"GET {url}: still rate limited (429) after {attempt} waits", isTransient: true);
                 _windowResetsAt = limit.Reset ?? _clock.GetUtcNow().AddSeconds(60);
                 continue;
             }
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
-                throw new XApiException($"GET {url}: HTTP {(int)response.StatusCode} {Shorten(body)}");
+                throw new XApiException($"GET {url}: HTTP {(int)response.StatusCode} {Shorten(body)}", SourceException.IsTransientStatus((int)response.StatusCode));
             if (limit is { Remaining: 0, Reset: { } reset }) _windowResetsAt = reset;
             try
             {

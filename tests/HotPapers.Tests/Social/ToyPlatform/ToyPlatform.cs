@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using HotPapers.Configuration;
+using HotPapers.Http;
 using HotPapers.Domain;
 using HotPapers.Social;
 using HotPapers.Store;
@@ -22,7 +23,8 @@ internal static class ToyPlatform
         SourceName: "toy",
         SettingsSection: "Toy",
         Description: "Fetch a day's toy posts.",
-        CreateSource: services => new ToySource(services.Http, services.Settings.Url("Toy", "ApiBaseUrl", "https://toy.invalid/")));
+        CreateSource: services => new ToySource(services.Http(SourceHttpSettings.Read(services.Settings, "Toy", "toy")),
+            services.Settings.Url("Toy", "ApiBaseUrl", "https://toy.invalid/")));
 }
 
 internal sealed class ToyPresenter : IPostPresenter
