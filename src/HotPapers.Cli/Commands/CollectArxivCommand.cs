@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HotPapers.Arxiv;
+using HotPapers.Http;
 using HotPapers.Store;
 
 namespace HotPapers.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class CollectArxivCommand
                     foreach (var note in report.Notes) await error.WriteLineAsync($"arxiv: note: {note}");
                     failed |= !report.Succeeded;
                 }
-                catch (Exception e) when (e is ArxivHttpException or ArxivSourceException or ArxivFormatException)
+                catch (SourceException e)
                 {
                     await error.WriteLineAsync($"hotpapers: {day:yyyy-MM-dd}: {e.Message}");
                     failed = true;
