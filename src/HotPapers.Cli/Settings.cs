@@ -145,6 +145,8 @@ internal sealed class Settings
             MaxQueryLength = Int("X", "MaxQueryLength", defaults.MaxQueryLength),
             MaxResults = Int("X", "MaxResults", defaults.MaxResults),
             MaxRateLimitWaits = Int("X", "MaxRateLimitWaits", defaults.MaxRateLimitWaits),
+            MaxRateLimitWait = Seconds("X", "MaxRateLimitWaitSeconds", defaults.MaxRateLimitWait),
+            RequestTimeout = Seconds("X", "RequestTimeoutSeconds", defaults.RequestTimeout),
         };
     }
 

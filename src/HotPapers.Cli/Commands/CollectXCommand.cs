@@ -29,7 +29,8 @@ internal static class CollectXCommand
                 }
                 using var http = SourceHttp.Create();
                 var clock = GlobalOptions.Clock(parsed, zone);
-                var result = await new XCollector(store, new XSearchClient(http, options, clock), options, clock).CollectAsync(papers, ct);
+                // Rate-limit resets are real epoch seconds: waited for in real time, even when --now pins the clock.
+                var result = await new XCollector(store, new XSearchClient(http, options, TimeProvider.System), options, clock).CollectAsync(papers, ct);
                 await output.WriteLineAsync($"x {day:yyyy-MM-dd}: {papers.Count} papers in {result.QueriesRun} of {result.Queries} queries, {result.Requests} requests, "
                     + $"{result.PostsRead} posts read, {result.PostsStored} stored, {result.RepostsSkipped} reposts skipped, {result.Links} links"
                     + (result.BudgetExhausted ? $" (read budget of {options.ReadBudget} reached)" : "") + ".");

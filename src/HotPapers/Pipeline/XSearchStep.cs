@@ -18,7 +18,8 @@ public sealed class XSearchStep(HttpClient http, XOptions options) : IDailyStep
         if (papers.Count == 0) return "no papers to search for";
         try
         {
-            var search = new XSearchClient(http, options, context.Clock);
+            // Rate-limit resets are real epoch seconds: they are waited for in real time, even when --now pins the run's clock.
+            var search = new XSearchClient(http, options, TimeProvider.System);
             var result = await new XCollector(context.Store, search, options, context.Clock).CollectAsync(papers, cancellationToken).ConfigureAwait(false);
             if (result.BudgetExhausted) context.Log($"x: the read budget ({options.ReadBudget} posts, X:ReadBudget) ran out after {result.QueriesRun} of {result.Queries} queries");
             return string.Create(CultureInfo.InvariantCulture,
