@@ -31,12 +31,13 @@ public static partial class SecretRedaction
         return text;
     }
 
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic)\s+)(?!\(redacted\))[A-Za-z0-9%._~+/=:-]{4,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Only token-length values: a recorded abstract may well say "bearer of" or "basic programming".
+    [GeneratedRegex(@"(?<scheme>\b[Bb]earer\s+)(?!\(redacted\))[A-Za-z0-9%._~+/=:-]{16,}", RegexOptions.CultureInvariant)]
     private static partial Regex BearerValue();
 
     [GeneratedRegex(@"(?<name>""(?:authorization|accessJwt|refreshJwt|password|appPassword|access_token|bearer_token)""\s*:\s*"")(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex JsonSecret();
 
-    [GeneratedRegex(@"(?<name>\b(?:Authorization|Proxy-Authorization|Cookie|Set-Cookie)\s*:\s*)(?!\(redacted\))[^\r\n""]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>\b(?:Authorization|Proxy-Authorization|Cookie|Set-Cookie): *)(?!\(redacted\))[^\r\n""\\]+", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderLine();
 }
