@@ -42,7 +42,7 @@ internal static class DailyCommand
             var log = new RunLog(output, parsed.GetValue(quiet), parsed.GetValue(verbose));
             try
             {
-                using var runLock = RunLock.Acquire(LockPath(db, config), clock);
+                using var runLock = RunLock.ForStore(db, config.Get("Daily", "LockFile"), clock);
                 using var store = HotPapersStore.Open(db);
                 foreach (var day in days)
                 {
@@ -83,10 +83,6 @@ internal static class DailyCommand
         if (since is not { } first || until is not { } last || last < first) return null;
         return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
     }
-
-    /// <summary>One lock per store: beside the SQLite file, or named by <c>Daily:LockFile</c> for PostgreSQL.</summary>
-    private static string LockPath(string db, Settings config) =>
-        config.Get("Daily", "LockFile") ?? (HotPapersStore.IsPostgres(db) ? "hotpapers-daily.lock" : db + ".lock");
 
     public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }
