@@ -42,17 +42,16 @@ internal static class DailyCommand
             var log = new RunLog(output, parsed.GetValue(quiet), parsed.GetValue(verbose));
             try
             {
+                var runs = days.Select(day => new DailyRunSetup(config, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
+                {
+                    ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
+                    Publish = parsed.GetValue(publish),
+                }).ToList();
+                // Settings, secrets and the post's destination are checked before the lock, the store and the first request.
+                runs[0].Preflight();
                 using var runLock = RunLock.ForStore(db, config.Get("Daily", "LockFile"), clock);
                 using var store = HotPapersStore.Open(db);
-                foreach (var day in days)
-                {
-                    var run = new DailyRunSetup(config, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
-                    {
-                        ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
-                        Publish = parsed.GetValue(publish),
-                    };
-                    await RunDayAsync(run, store, log, ct);
-                }
+                foreach (var run in runs) await RunDayAsync(run, store, log, ct);
                 return HotPapersCli.Success;
             }
             catch (Exception e) when (e is RunLockedException or DailyStepFailedException or SettingsException or DirectoryNotFoundException or InvalidDataException)

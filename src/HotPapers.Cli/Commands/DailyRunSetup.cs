@@ -80,6 +80,30 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
     public static readonly string[] KnownSources = ["x", "bluesky", "hn"];
 
     /// <summary>
+    /// Everything a run needs that can be checked without a request: the settings, the secrets of the sources it
+    /// will use, and where the post goes. Called before the first request, so a run that would fail at its X step
+    /// or at publishing fails at once, before collecting arXiv (issue 13).
+    /// </summary>
+    public void Preflight()
+    {
+        var sources = Sources();
+        FetchesOEmbed();
+        if (!offline && sources.Contains("x") && string.IsNullOrEmpty(settings.X().BearerToken))
+            throw new SettingsException("X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources");
+        if (!offline && sources.Contains("bluesky") && settings.Bluesky() is { } bluesky && (string.IsNullOrEmpty(bluesky.Handle) || string.IsNullOrEmpty(bluesky.AppPassword)))
+            throw new SettingsException("the bluesky source needs an account: set Bluesky:Handle and Bluesky:AppPassword (HOTPAPERS_Bluesky__Handle, HOTPAPERS_Bluesky__AppPassword)");
+        if (Publish)
+        {
+            var repository = Path.GetFullPath(settings.Get("Publish", "RepositoryDir") ?? Directory.GetCurrentDirectory());
+            var content = Path.GetFullPath(ContentDir);
+            if (Path.GetRelativePath(repository, content) is var relative && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
+                throw new SettingsException($"--publish: the content dir {content} is not inside the blog repository {repository} (Publish:RepositoryDir)");
+            if (!Directory.Exists(Path.Combine(repository, ".git")) && !File.Exists(Path.Combine(repository, ".git")))
+                throw new SettingsException($"--publish: {repository} is not a git repository (Publish:RepositoryDir)");
+        }
+    }
+
+    /// <summary>
     /// <c>Daily:Embeds</c>: <c>oembed</c> (default) asks X's oEmbed for each shown post once and caches it;
     /// <c>snapshot</c> makes no embed request at all and prints the local renderer's HTML, which equals oEmbed's for
     /// posts whose text and entities are known (every seed embed), cutting a run's requests by about a third.
@@ -117,7 +141,7 @@ internal sealed class DailyRunSetup(Settings settings, bool offline, string? rec
             {
                 ApiBaseUrl = options.ApiBaseUrl, OEmbedUrl = options.OEmbedUrl, BearerToken = "offline-replay",
                 ReadBudget = options.ReadBudget, MaxQueryLength = options.MaxQueryLength, MaxResults = options.MaxResults,
-                MaxRateLimitWaits = options.MaxRateLimitWaits,
+                MaxRateLimitWaits = options.MaxRateLimitWaits, MaxRateLimitWait = options.MaxRateLimitWait, RequestTimeout = options.RequestTimeout,
             }
             : options;
     }
