@@ -35,6 +35,11 @@ internal static class RenderCommand
                 error.WriteLine("hotpapers: --until is before --date");
                 return HotPapersCli.BadUsage;
             }
+            if (GlobalOptions.MissingStore(parsed.GetRequiredValue(GlobalOptions.Db)) is { } missing)
+            {
+                error.WriteLine($"hotpapers: render: {missing}");
+                return HotPapersCli.Failure;
+            }
             var zone = settings().TimeZone();
             using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
             var renderer = new DigestRenderer(store, GlobalOptions.Clock(parsed, zone), zone);
