@@ -27,6 +27,18 @@ internal static class GlobalOptions
         },
     };
 
+    /// <summary>
+    /// Why a command that only reads (render, site build, serve) may not open the store <paramref name="db"/>: a
+    /// SQLite file that does not exist would be created empty and silently give an empty post or site. Null when it
+    /// may (a PostgreSQL store, or an existing file).
+    /// </summary>
+    public static string? MissingStore(string db)
+    {
+        return HotPapersStore.MissingFile(db) is { } file
+            ? $"the store {file} does not exist: give --db, or fill it first (import, collect or daily)"
+            : null;
+    }
+
     /// <summary>The clock: the real one, or the time pinned with <c>--now</c>.</summary>
     public static TimeProvider Clock(ParseResult parsed, TimeZoneInfo zone)
     {

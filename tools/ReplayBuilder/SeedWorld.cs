@@ -27,7 +27,7 @@ public sealed record WorldPaper(Paper Paper, int CrawlOrder);
 /// </summary>
 public sealed class SeedWorld
 {
-    public const string FillerHandle = "hotpapers_replay";
+    public const string FillerHandle = "hotpapersreplay"; // 15 characters: X handles are never longer, and the collector refuses what X would never send
 
     private SeedWorld(ImportedPost seed, List<WorldPaper> papers, List<WorldPost> posts)
     {

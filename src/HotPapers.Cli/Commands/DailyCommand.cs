@@ -43,17 +43,16 @@ internal static class DailyCommand
             var log = new RunLog(output, parsed.GetValue(quiet), parsed.GetValue(verbose));
             try
             {
-                using var runLock = RunLock.Acquire(LockPath(db, config), clock);
-                using var store = HotPapersStore.Open(db);
-                foreach (var day in days)
+                var runs = days.Select(day => new DailyRunSetup(config, platforms, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
                 {
-                    var run = new DailyRunSetup(config, platforms, parsed.GetValue(offline), parsed.GetValue(record), day, clock, zone)
-                    {
-                        ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
-                        Publish = parsed.GetValue(publish),
-                    };
-                    await RunDayAsync(run, store, log, ct);
-                }
+                    ContentDir = parsed.GetValue(contentDir) ?? config.Get("Daily", "ContentDir") ?? Path.Combine("content", "posts"),
+                    Publish = parsed.GetValue(publish),
+                }).ToList();
+                // Settings, secrets and the post's destination are checked before the lock, the store and the first request.
+                runs[0].Preflight();
+                using var runLock = RunLock.ForStore(db, config.Get("Daily", "LockFile"), clock);
+                using var store = HotPapersStore.Open(db);
+                foreach (var run in runs) await RunDayAsync(run, store, log, ct);
                 return HotPapersCli.Success;
             }
             catch (Exception e) when (e is RunLockedException or DailyStepFailedException or SettingsException or DirectoryNotFoundException or InvalidDataException)
@@ -67,7 +66,6 @@ internal static class DailyCommand
 
     private static async Task RunDayAsync(DailyRunSetup run, HotPapersStore store, RunLog log, CancellationToken ct)
     {
-        run.CheckSettings();
         using var http = run.CreateHttp(log.Line);
         var steps = run.Steps(http);
         var context = new DailyContext(run.Window, store, run.Clock, run.Zone, log.Line);
@@ -85,10 +83,6 @@ internal static class DailyCommand
         if (since is not { } first || until is not { } last || last < first) return null;
         return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
     }
-
-    /// <summary>One lock per store: beside the SQLite file, or named by <c>Daily:LockFile</c> for PostgreSQL.</summary>
-    private static string LockPath(string db, Settings config) =>
-        config.Get("Daily", "LockFile") ?? (HotPapersStore.IsPostgres(db) ? "hotpapers-daily.lock" : db + ".lock");
 
     public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }

@@ -26,15 +26,6 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
 
     private string ReplayDir => Path.Combine(settings.Get("Daily", "ReplayDir") ?? Path.Combine("samples", "replay"), Window.FileStem);
 
-    /// <summary>Reads every setting a run uses, so a bad one stops the run before its first request or write.</summary>
-    public void CheckSettings()
-    {
-        settings.Classic(platforms);
-        Sources();
-        FetchesOEmbed();
-        settings.Arxiv();
-    }
-
     /// <summary>
     /// One client per source over one inner handler (the network or the recordings, then the request counter), each
     /// with its source's resilience policy; arXiv's is built by <see cref="ArxivHttp"/> around the same inner handler.
@@ -75,6 +66,29 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         if (fetchers.Count > 0) steps.Add(new EmbedsStep(fetchers, classic, FetchesOEmbed()));
         steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null, platforms));
         return steps;
+    }
+
+    /// <summary>
+    /// Everything a run needs that can be checked without a request: the settings, the secrets of the sources it
+    /// will use (each platform says what it needs), and where the post goes. Called before the lock, the store and the
+    /// first request, so a run that would fail at a source or at publishing fails at once, before collecting arXiv.
+    /// </summary>
+    public void Preflight()
+    {
+        settings.Classic(platforms);
+        settings.Arxiv();
+        FetchesOEmbed();
+        foreach (var platform in Sources())
+            if (!offline && platform.MissingSecret?.Invoke(settings) is { } problem) throw new SettingsException(problem);
+        if (Publish)
+        {
+            var repository = Path.GetFullPath(settings.Get("Publish", "RepositoryDir") ?? Directory.GetCurrentDirectory());
+            var content = Path.GetFullPath(ContentDir);
+            if (Path.GetRelativePath(repository, content) is var relative && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)))
+                throw new SettingsException($"--publish: the content dir {content} is not inside the blog repository {repository} (Publish:RepositoryDir)");
+            if (!Directory.Exists(Path.Combine(repository, ".git")) && !File.Exists(Path.Combine(repository, ".git")))
+                throw new SettingsException($"--publish: {repository} is not a git repository (Publish:RepositoryDir)");
+        }
     }
 
     /// <summary>

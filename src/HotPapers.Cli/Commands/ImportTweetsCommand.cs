@@ -52,6 +52,12 @@ internal static class ImportTweetsCommand
             var failed = false;
             foreach (var file in parsed.GetRequiredValue(files))
             {
+                if (Directory.Exists(file))
+                {
+                    error.WriteLine($"hotpapers: {file}: is a directory; name the tweet files in it (for example {Path.Combine(file, "*.jsonl")})");
+                    failed = true;
+                    continue;
+                }
                 if (!File.Exists(file))
                 {
                     error.WriteLine($"hotpapers: {file}: no such file");

@@ -36,6 +36,11 @@ internal static class RenderCommand
                 error.WriteLine("hotpapers: --until is before --date");
                 return HotPapersCli.BadUsage;
             }
+            if (GlobalOptions.MissingStore(parsed.GetRequiredValue(GlobalOptions.Db)) is { } missing)
+            {
+                error.WriteLine($"hotpapers: render: {missing}");
+                return HotPapersCli.Failure;
+            }
             var config = settings();
             var zone = config.TimeZone();
             // The Classic section's settings, each overridden by its option when the option is given.

@@ -20,6 +20,11 @@ internal static class ServeCommand
                 error.WriteLine($"hotpapers: {problem ?? "--port must be between 0 and 65535"}");
                 return HotPapersCli.BadUsage;
             }
+            if (GlobalOptions.MissingStore(parsed.GetRequiredValue(GlobalOptions.Db)) is { } missing)
+            {
+                await error.WriteLineAsync($"hotpapers: serve: {missing}");
+                return HotPapersCli.Failure;
+            }
             var zone = settings().TimeZone(); // the zone every command uses (Daily:TimeZone)
             try
             {

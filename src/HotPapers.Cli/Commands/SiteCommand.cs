@@ -23,6 +23,11 @@ internal static class SiteCommand
                 error.WriteLine($"hotpapers: {problem}");
                 return HotPapersCli.BadUsage;
             }
+            if (GlobalOptions.MissingStore(parsed.GetRequiredValue(GlobalOptions.Db)) is { } missing)
+            {
+                error.WriteLine($"hotpapers: site build: {missing}");
+                return HotPapersCli.Failure;
+            }
             var zone = settings().TimeZone(); // the zone every command uses (Daily:TimeZone)
             try
             {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using HotPapers.Domain;
 using HotPapers.Publishing;
 using HotPapers.Social;
+using HotPapers.Social.X;
 
 namespace HotPapers.Importing;
 
@@ -122,6 +123,9 @@ public static partial class HotPapersPostParser
         {
             throw reader.Error(e.Message);
         }
+        // The embed's HTML is kept and printed again into new posts: it is held to the same rules as fetched oEmbed HTML.
+        if (!OEmbedHtmlPolicy.IsAllowed(blockquote, out var refused)) throw reader.Error($"embed refused: {refused}");
+        if (PostFieldRules.Problem(post) is { } problem) throw reader.Error($"embed refused: {problem}");
         var script = reader.Next("the widgets.js script line after the embed");
         if (script != TweetHtml.ScriptLine) throw reader.Error("expected the widgets.js <script> line after the embed");
         return new ImportedEmbed(post, blockquote + "\n" + script);

@@ -31,6 +31,9 @@ internal sealed class LineReader
         }
         var line = _lines[_next++];
         if (line.EndsWith('\r')) throw Error("line ends with CR: posts use LF line ends only");
+        if (line.IndexOf('\r') is var cr and >= 0) throw Error($"a CR at column {cr + 1}: posts use LF line ends only");
+        // A NUL would be cut off or refused by the store: a post holding one is refused here, at its line.
+        if (line.IndexOf('\0') is var nul and >= 0) throw Error($"a NUL character at column {nul + 1}");
         return line;
     }
 

@@ -37,9 +37,13 @@ public sealed class PostArchiveImporter(HotPapersStore store)
         string content;
         try
         {
-            content = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            var bytes = File.ReadAllBytes(path);
+            if (Utf8Lines.FirstInvalid(bytes) is { } bad)
+                return new PostImportResult(path, 0, 0, 0, $"{path}:{bad.Line}: {Utf8Lines.Describe(bad)}");
+            var body = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(3) : bytes;
+            content = Encoding.UTF8.GetString(body);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new PostImportResult(path, 0, 0, 0, $"{path}: cannot read: {e.Message}");
         }

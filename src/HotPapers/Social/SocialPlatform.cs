@@ -22,6 +22,12 @@ public sealed record SocialPlatform(
     Func<SourceServices, ISocialSource> CreateSource,
     Func<SourceServices, IEmbedFetcher>? CreateEmbedFetcher = null)
 {
+    /// <summary>
+    /// What the source lacks to run online (a token, an account), as one line naming the settings, or null when
+    /// ready. <c>daily</c> asks before its first request, so a run never collects arXiv only to fail at this source.
+    /// </summary>
+    public Func<ISettings, string?>? MissingSecret { get; init; }
+
     /// <summary>The source searches for the window's stored papers (X) rather than reading a day's posts (Bluesky, Hacker News).</summary>
     public bool NeedsPapers { get; init; }
 

@@ -5,7 +5,10 @@ namespace HotPapers.Social;
 
 /// <summary>
 /// Renders a post as Twitter's oEmbed would (2017–2023 form), from its structured fields only. Used when no
-/// oEmbed HTML is cached, when oEmbed fails, and whenever <c>--embeds snapshot</c> is asked for.
+/// oEmbed HTML is cached, when oEmbed fails, and whenever <c>--embeds snapshot</c> is asked for. Every field is
+/// escaped for where it lands (text HTML-escaped, handles and tags URL-escaped in links, a lang or dir that is not
+/// one printed as und or ltr, a link target that is not http(s) printed as plain text), so even a post that
+/// slipped past <see cref="PostFieldRules"/> cannot add markup, an event handler or a <c>javascript:</c> link.
 /// </summary>
 public static class TweetEmbedRenderer
 {
@@ -14,11 +17,14 @@ public static class TweetEmbedRenderer
     {
         var sb = new StringBuilder(post.Text.Length * 2 + 400);
         sb.Append(TweetHtml.BlockquoteOpen)
-          .Append("<p lang=\"").Append(post.Lang).Append("\" dir=\"").Append(post.Dir).Append("\">");
+          .Append("<p lang=\"").Append(PostFieldRules.IsLanguageTag(post.Lang) ? post.Lang : "und")
+          .Append("\" dir=\"").Append(post.Dir is "rtl" or "auto" ? post.Dir : "ltr").Append("\">");
         AppendBody(sb, post);
         sb.Append(TweetHtml.TrailerOpen);
         TweetHtml.AppendEscaped(sb, post.AuthorName);
-        sb.Append(" (@").Append(post.AuthorHandle).Append(") <a href=\"")
+        sb.Append(" (@");
+        TweetHtml.AppendEscaped(sb, post.AuthorHandle);
+        sb.Append(") <a href=\"")
           .Append(TweetHtml.StatusUrl(post.AuthorHandle, post.PostId)).Append("\">")
           .Append(TweetHtml.TrailerDate(post.CreatedAt))
           .Append(TweetHtml.Close).Append('\n')
@@ -61,6 +67,12 @@ public static class TweetEmbedRenderer
 
     private static void AppendLink(StringBuilder sb, PostEntity entity, ReadOnlySpan<char> shown)
     {
+        if (entity.Kind is EntityKind.Url or EntityKind.Media && !PostFieldRules.IsWebUrl(entity.Value))
+        {
+            // Never a link to anything but http(s): the span is shown as the plain text it is.
+            TweetHtml.AppendEscaped(sb, shown);
+            return;
+        }
         sb.Append("<a href=\"");
         switch (entity.Kind)
         {
@@ -79,7 +91,7 @@ public static class TweetEmbedRenderer
                 TweetHtml.AppendEscaped(sb, shown);
                 break;
             case EntityKind.Mention:
-                sb.Append(TweetHtml.Site).Append(entity.Value).Append(TweetHtml.MentionSuffix).Append("\">");
+                sb.Append(TweetHtml.Site).Append(Uri.EscapeDataString(entity.Value)).Append(TweetHtml.MentionSuffix).Append("\">");
                 TweetHtml.AppendEscaped(sb, shown);
                 break;
             default:

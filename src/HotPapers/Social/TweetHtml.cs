@@ -18,7 +18,11 @@ internal static class TweetHtml
     public const string TrailerOpen = "</p>&mdash; ";
     public const string Close = "</a></blockquote>";
 
-    /// <summary>Escapes text the way oEmbed does: the five HTML specials, everything else raw.</summary>
+    /// <summary>
+    /// Escapes text the way oEmbed does: the five HTML specials, everything else raw; and, which oEmbed never has to
+    /// print, a carriage return as a reference (a raw one would end the Markdown line the embed stands on) and a NUL
+    /// as U+FFFD (what a browser makes of it).
+    /// </summary>
     public static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -30,6 +34,8 @@ internal static class TweetHtml
                 case '>': sb.Append("&gt;"); break;
                 case '"': sb.Append("&quot;"); break;
                 case '\'': sb.Append("&#39;"); break;
+                case '\r': sb.Append("&#13;"); break;
+                case '\0': sb.Append('\uFFFD'); break;
                 default: sb.Append(c); break;
             }
         }
@@ -103,5 +109,5 @@ internal static class TweetHtml
     public static string TrailerDate(DateTimeOffset createdAt) =>
         createdAt.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
-    public static string StatusUrl(string handle, string id) => $"{Site}{handle}/status/{id}?{RefSrc}";
+    public static string StatusUrl(string handle, string id) => $"{Site}{Uri.EscapeDataString(handle)}/status/{Uri.EscapeDataString(id)}?{RefSrc}";
 }

@@ -49,6 +49,13 @@ public sealed class HotPapersStore : IDisposable
     public static bool IsPostgres(string location) => PostgresBackend.Names(location);
 
     /// <summary>
+    /// The SQLite file <paramref name="location"/> names when it does not exist yet (opening would create it empty);
+    /// null for an existing file, an in-memory database or a PostgreSQL store.
+    /// </summary>
+    public static string? MissingFile(string location) =>
+        IsPostgres(location) || SqliteBackend.FileOf(location) is not { } file || File.Exists(file) ? null : SqliteBackend.FileOf(location);
+
+    /// <summary>
     /// A second connection to the same store, so a long read (a site build) can load on two threads; null for an
     /// in-memory store, which a second connection would not see.
     /// </summary>

@@ -48,6 +48,7 @@ public class CliTests
     public async Task A_new_digest_takes_its_date_from_the_pinned_clock()
     {
         using var dir = new TempDirectory();
+        HotPapers.Store.HotPapersStore.Open(dir.File("cli.db")).Dispose(); // render refuses a store that does not exist
         var (code, _, _) = await Run("--db", dir.File("cli.db"), "--now", "2021-06-11T09:50:30", "render", "--date", "2021-06-10", "--out", dir.File("out"));
         Assert.Equal(0, code);
         var text = await File.ReadAllTextAsync(dir.File("out/2021-06-10---Hot-Papers.md"));

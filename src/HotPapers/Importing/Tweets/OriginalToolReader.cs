@@ -2,6 +2,7 @@ using System.Text.Json;
 using HotPapers.Arxiv;
 using HotPapers.Domain;
 using HotPapers.Social;
+using HotPapers.Social.X;
 using HotPapers.Store;
 
 namespace HotPapers.Importing.Tweets;
@@ -75,8 +76,11 @@ internal static class OriginalToolReader
         measuredAt = tweetTime ?? measuredAt;
         try
         {
-            if (JsonValues.String(tweet, "html", where + ".html") is { } html)
+            if (JsonValues.String(tweet, "html", where + ".html") is { } fetchedHtml)
             {
+                // The whole field becomes the post's cached embed, printed as is into posts: it must pass the same
+                // allow-list as HTML fetched from oEmbed (oEmbed's trailing newline is dropped, as the client does).
+                var html = fetchedHtml.TrimEnd('\n');
                 var blockquote = html.Split('\n').FirstOrDefault(l => l.StartsWith("<blockquote", StringComparison.Ordinal))
                     ?? throw new TweetRecordException($"{where}.html has no <blockquote> line");
                 SocialPost post;
@@ -88,6 +92,7 @@ internal static class OriginalToolReader
                 {
                     throw new TweetRecordException($"{where}.html: {e.Message}");
                 }
+                if (!OEmbedHtmlPolicy.IsAllowed(html, out var refused)) throw new TweetRecordException($"{where}.html is refused: {refused}");
                 if (JsonValues.Id(tweet, "id") is { } id && id != post.PostId)
                     throw new TweetRecordException($"{where}.id {id} differs from the embed's status {post.PostId}");
                 var reposts = JsonValues.Count(tweet, "retweet_count", where + ".retweet_count");

@@ -52,10 +52,17 @@ public sealed class TweetFileReader
             yield break;
         }
 
+        var invalid = InvalidLines();
         foreach (var (line, content) in head.Concat(Rest(reader, lineNo)))
         {
             if (IsBlank(content)) continue;
             sink.Line = line;
+            if (invalid.TryGetValue(line, out var bad))
+            {
+                // The decoder turned these bytes into U+FFFD: the line is reported, not read with its text changed.
+                yield return new TweetReadItem(null, new ImportProblem(_file, line, Utf8Lines.Describe(bad)));
+                continue;
+            }
             if (Format is null)
             {
                 Detect(content, sink);
@@ -71,6 +78,20 @@ public sealed class TweetFileReader
             sink.Items.Clear();
         }
     }
+
+    /// <summary>The lines holding bytes that are not UTF-8, by line number (none for a UTF-16 file, which the reader decodes by its BOM).</summary>
+    private Dictionary<int, Utf8Lines.InvalidAt> InvalidLines()
+    {
+        using (var start = _open())
+        {
+            Span<byte> head = stackalloc byte[2];
+            if (start.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && IsUtf16(head)) return [];
+        }
+        using var stream = _open();
+        return Utf8Lines.AllInvalid(stream).ToDictionary(i => i.Line);
+    }
+
+    private static bool IsUtf16(ReadOnlySpan<byte> bytes) => bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
 
     private static IEnumerable<(int, string)> Rest(StreamReader reader, int lineNo)
     {
@@ -115,7 +136,7 @@ public sealed class TweetFileReader
         }
         catch (JsonException e)
         {
-            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd()), line));
         }
     }
 
@@ -133,7 +154,7 @@ public sealed class TweetFileReader
         }
         catch (JsonException e)
         {
-            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd()), line));
             return;
         }
         using (document)
@@ -168,6 +189,13 @@ public sealed class TweetFileReader
             bytes = copy.ToArray();
         }
         var json = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(3) : bytes.AsMemory();
+        if (!IsUtf16(bytes) && Utf8Lines.FirstInvalid(json.Span) is not null)
+        {
+            // A document is read as one piece: with bytes that are not UTF-8 in it, none of it is taken.
+            foreach (var bad in Utf8Lines.AllInvalid(new MemoryStream(bytes)))
+                sink.Problem(bad.Line, $"{Utf8Lines.Describe(bad)} (nothing of this document is imported)");
+            return sink.Items;
+        }
         var scan = JsonScan.Scan(json.Span);
         Format ??= TweetFormatDetector.OfDocument(scan) ?? SingleRecordFormat(json.Span);
         ReadDocument(scan, json.Span, sink);

@@ -27,7 +27,7 @@ internal static class XV2Reader
         }
         catch (JsonException e)
         {
-            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd())));
+            sink.Problem(JsonErrors.Describe(e, Encoding.UTF8.GetByteCount(line.TrimEnd()), line));
             return;
         }
         catch (TweetRecordException e)

@@ -31,15 +31,15 @@ public static class BlueskyEmbedRenderer
             throw new ArgumentException($"Bluesky post id is not an at:// URI: '{post.PostId}'", nameof(post));
         var handle = post.AuthorHandle;
         var author = string.IsNullOrEmpty(post.AuthorName) ? handle : post.AuthorName;
-        var postUrl = uri.WebUrl + "?ref_src=embed";
+        var postUrl = Escape(uri.WebUrl) + "?ref_src=embed";
         var sb = new StringBuilder(post.Text.Length + 600);
         sb.Append("<blockquote class=\"bluesky-embed\" data-bluesky-uri=\"").Append(Escape(post.PostId)).Append('"');
         if (fields.Cid is not null) sb.Append(" data-bluesky-cid=\"").Append(Escape(fields.Cid)).Append('"');
         if (fields.ColorMode is not null) sb.Append(" data-bluesky-embed-color-mode=\"").Append(Escape(fields.ColorMode)).Append('"');
-        sb.Append("><p lang=\"").Append(Escape(post.Lang)).Append("\">").Append(Escape(post.Text));
+        sb.Append("><p lang=\"").Append(Escape(post.Lang)).Append("\">").Append(TextWithoutBlankLines(post.Text));
         if (fields.HasEmbed) sb.Append("<br><br><a href=\"").Append(postUrl).Append("\">[image or embed]</a>");
         sb.Append("</p>&mdash; ").Append(Escape(author))
-          .Append(" (<a href=\"https://bsky.app/profile/").Append(uri.Did).Append("?ref_src=embed\">@").Append(Escape(handle)).Append("</a>) ")
+          .Append(" (<a href=\"https://bsky.app/profile/").Append(Escape(uri.Did)).Append("?ref_src=embed\">@").Append(Escape(handle)).Append("</a>) ")
           .Append("<a href=\"").Append(postUrl).Append("\">").Append(Escape(fields.DateText)).Append("</a></blockquote>");
         if (fields.IncludeScript) sb.Append(Script);
         return sb.ToString();
@@ -59,10 +59,31 @@ public static class BlueskyEmbedRenderer
         return local.ToString("MMMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The snippet's escaping: exactly five characters, with <c>&amp;#x27;</c> for the apostrophe.</summary>
+    /// <summary>
+    /// The text with its newlines raw, as the snippet has them, except where one would start an empty (or
+    /// whitespace-only) line: the snippet is printed into a Markdown post, where an empty line ends the HTML block and
+    /// lets the rest of the text be read as Markdown. Such a newline is written <c>&amp;#10;</c>, which a browser
+    /// shows the same way.
+    /// </summary>
+    public static string TextWithoutBlankLines(string text)
+    {
+        var lines = Escape(text).Split('\n');
+        var sb = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) sb.Append(string.IsNullOrWhiteSpace(lines[i]) ? "&#10;" : "\n");
+            sb.Append(lines[i]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The snippet's escaping: exactly five characters, with <c>&amp;#x27;</c> for the apostrophe; and a carriage
+    /// return as <c>&amp;#13;</c>, as a raw one would end the Markdown line the snippet stands on.
+    /// </summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("\"&'<>") < 0) return text;
+        if (text.AsSpan().IndexOfAny("\"&'<>\r") < 0) return text;
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -73,9 +94,10 @@ public static class BlueskyEmbedRenderer
                 '\'' => "&#x27;",
                 '<' => "&lt;",
                 '>' => "&gt;",
+                '\r' => "&#13;",
                 _ => null,
             });
-            if (c is not ('"' or '&' or '\'' or '<' or '>')) sb.Append(c);
+            if (c is not ('"' or '&' or '\'' or '<' or '>' or '\r')) sb.Append(c);
         }
         return sb.ToString();
     }

@@ -19,7 +19,12 @@ public static class BlueskyPlatform
             var options = ReadOptions(services.Settings);
             var http = services.Http(HttpPolicy(services.Settings));
             return new BlueskyEmbedFetcher(new BlueskyOEmbedClient(http, options.OEmbedUrl), new BlueskyProfileClient(http, options.PublicApiBaseUrl));
-        });
+        })
+    {
+        MissingSecret = settings => string.IsNullOrEmpty(settings.Get("Bluesky", "Handle")) || string.IsNullOrEmpty(settings.Get("Bluesky", "AppPassword"))
+            ? "the bluesky source needs an account: set Bluesky:Handle and Bluesky:AppPassword (HOTPAPERS_Bluesky__Handle, HOTPAPERS_Bluesky__AppPassword)"
+            : null,
+    };
 
     /// <summary>Bluesky's resilience policy. 429 is left to the search client, which waits for <c>RateLimit-Reset</c>.</summary>
     public static SourceHttpOptions HttpPolicy(ISettings settings) => SourceHttpSettings.Read(settings, Section, "bluesky", retryRateLimited: false);

@@ -4,7 +4,10 @@ namespace HotPapers.Social.X;
 /// The allow-list fetched oEmbed HTML must pass before it may reach a post: Twitter's blockquote (class and the
 /// documented <c>data-*</c>/<c>align</c> options), <c>p</c> (lang, dir), <c>a</c> (an https href to t.co, twitter.com
 /// or x.com), <c>br</c>, and the one widgets.js script line; text with well-formed character references. Anything else
-/// (another tag, another attribute, an event handler, a <c>javascript:</c> link, unbalanced tags) is refused.
+/// (another tag, another attribute, an event handler, a link that is not https to those hosts, unbalanced tags) is
+/// refused. The HTML is printed into a Markdown post, where a blank line ends the HTML block and turns whatever
+/// follows into Markdown (a heading, a <c>javascript:</c> link): so the blockquote is one line, the only thing outside
+/// it is the single line break before the script, and no carriage return or other control character is accepted.
 /// </summary>
 public static class OEmbedHtmlPolicy
 {
@@ -26,6 +29,15 @@ public static class OEmbedHtmlPolicy
         {
             var c = html[i];
             if (c == '>') return Fail(out reason, $"a stray '>' at {i}");
+            if (c == '\n')
+            {
+                // One line break, between the closed blockquote and the script: never a blank line, never inside.
+                if (stack.Count > 0) return Fail(out reason, $"a line break inside the blockquote at {i}");
+                if (i == 0 || html[i - 1] == '\n' || i == html.Length - 1) return Fail(out reason, $"an empty line at {i}");
+                i++;
+                continue;
+            }
+            if (char.IsControl(c) && c != '\t') return Fail(out reason, $"the control character U+{(int)c:X4} at {i}");
             if (c == '&')
             {
                 if (!IsReference(html, i, out var length)) return Fail(out reason, $"a bare '&' at {i}");
@@ -35,7 +47,7 @@ public static class OEmbedHtmlPolicy
             }
             if (c != '<')
             {
-                if (stack.Count == 0 && !char.IsWhiteSpace(c)) return Fail(out reason, "text outside the blockquote");
+                if (stack.Count == 0) return Fail(out reason, "text outside the blockquote");
                 i++;
                 continue;
             }
@@ -125,9 +137,13 @@ public static class OEmbedHtmlPolicy
         return true;
     }
 
+    /// <summary>
+    /// The fixed https prefix is what keeps the scheme safe; the word "javascript" further on is just a path or a
+    /// query (<c>/hashtag/JavaScript?src=hash</c>), not a scheme.
+    /// </summary>
     private static bool IsSafeHref(string href) =>
         LinkHosts.Any(h => href.StartsWith(h, StringComparison.Ordinal))
-        && !href.AsSpan().ContainsAny("<>'\" \t\n\\") && !href.Contains("javascript", StringComparison.OrdinalIgnoreCase);
+        && !href.AsSpan().ContainsAny("<>'\" \t\n\r\\");
 
     private static bool IsSimple(string value) => value.Length is > 0 and <= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 

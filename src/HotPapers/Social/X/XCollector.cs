@@ -50,6 +50,7 @@ public sealed class XCollector(HotPapersStore store, XSearchClient search, XOpti
                             continue;
                         }
                         if (tweet.Papers.Count == 0) continue; // the url: token matched something that is not a paper
+                        if (PostFieldRules.Problem(tweet.Post) is not null) continue; // nothing X would send: never printed into a post
                         tx.Posts.Upsert(tweet.Post, PostSource.Api);
                         stored++;
                         foreach (var paper in tweet.Papers)

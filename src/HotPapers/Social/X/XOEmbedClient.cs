@@ -37,13 +37,14 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
             HttpResponseMessage sent;
             try
             {
+                // Time-outs and retries are the client's policy (X:TimeoutSeconds, X:MaxRetries).
                 sent = await http.GetAsync(url, ct);
             }
-            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
                 // A network failure or time-out is one more way oEmbed gives nothing: the post falls back to its
                 // snapshot, and the embeds step does not fail the run over an embed.
-                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is TaskCanceledException ? "timed out" : e.Message)}");
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? "timed out (X:TimeoutSeconds)" : e.Message)}");
             }
             using var response = sent;
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
@@ -54,7 +55,15 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
             }
             if (response.StatusCode == HttpStatusCode.NotFound) return new OEmbedResult(OEmbedStatus.Deleted, null, $"GET {url}: 404, the post is gone or not public");
             if (!response.IsSuccessStatusCode) return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: HTTP {(int)response.StatusCode}");
-            var body = await response.Content.ReadAsStringAsync(ct);
+            string body;
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(ct);
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? "timed out" : e.Message)}");
+            }
             string? html;
             try
             {

@@ -25,6 +25,12 @@ public sealed class XOptions
     /// <summary>How many times one request waits out a 429 before the run gives up.</summary>
     public int MaxRateLimitWaits { get; init; } = 5;
 
+    /// <summary>
+    /// The longest a rate-limit wait may be (<c>X:MaxRateLimitWaitSeconds</c>); a later reset fails the run with the URL
+    /// instead of sleeping for hours. X's windows are 15 minutes long.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(15);
+
     public override string ToString() =>
         $"X {{ ApiBaseUrl = {ApiBaseUrl}, OEmbedUrl = {OEmbedUrl}, BearerToken = {(string.IsNullOrEmpty(BearerToken) ? "(not set)" : "(set)")}, " +
         $"ReadBudget = {ReadBudget}, MaxQueryLength = {MaxQueryLength} }}";

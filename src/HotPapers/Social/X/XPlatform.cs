@@ -18,6 +18,9 @@ public static class XPlatform
         CreateEmbedFetcher: services => new XEmbedFetcher(new XOEmbedClient(services.Http(HttpPolicy(services.Settings)), ReadOptions(services.Settings, services.Offline))))
     {
         NeedsPapers = true,
+        MissingSecret = settings => string.IsNullOrEmpty(settings.Get("X", "BearerToken"))
+            ? "X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources"
+            : null,
     };
 
     /// <summary>
@@ -42,6 +45,7 @@ public static class XPlatform
             MaxQueryLength = settings.Int("X", "MaxQueryLength", defaults.MaxQueryLength),
             MaxResults = settings.Int("X", "MaxResults", defaults.MaxResults),
             MaxRateLimitWaits = settings.Int("X", "MaxRateLimitWaits", defaults.MaxRateLimitWaits),
+            MaxRateLimitWait = settings.Seconds("X", "MaxRateLimitWaitSeconds", defaults.MaxRateLimitWait),
         };
     }
 }

@@ -24,7 +24,10 @@ public sealed record XSearchPage(XResponse Response, XRateLimit RateLimit);
 /// <summary>
 /// <c>GET /2/tweets/search/recent</c> with an app-only bearer token. A 429 waits until <c>x-rate-limit-reset</c> and
 /// tries again; a window reported empty (<c>remaining: 0</c>) is waited out before the next request, not after a 429.
-/// Waiting goes through the injected clock and delay, so tests do not sleep.
+/// A wait longer than <see cref="XOptions.MaxRateLimitWait"/> fails the request with one line naming the URL.
+/// Resets are real epoch seconds, so the clock given here must be real time (never one pinned with <c>--now</c>);
+/// waiting goes through it and the injected delay, so tests do not sleep. No message ever holds the token, even when
+/// the server echoes it back.
 /// </summary>
 public sealed class XSearchClient
 {
@@ -59,7 +62,7 @@ public sealed class XSearchClient
             + (nextToken is null ? "" : "&next_token=" + Uri.EscapeDataString(nextToken));
         for (var attempt = 0; ; attempt++)
         {
-            if (_windowResetsAt is { } resetsAt) await WaitUntil(resetsAt, ct);
+            if (_windowResetsAt is { } resetsAt) await WaitUntil(resetsAt, url, ct);
             _windowResetsAt = null;
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BearerToken);
@@ -84,7 +87,8 @@ public sealed class XSearchClient
             }
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
-                throw new XApiException($"GET {url}: HTTP {(int)response.StatusCode} {Shorten(body)}", SourceException.IsTransientStatus((int)response.StatusCode));
+                throw new XApiException($"GET {url}: HTTP {(int)response.StatusCode} {Shorten(OneLine(SecretRedaction.Redact(body, _options.BearerToken)))}",
+                    SourceException.IsTransientStatus((int)response.StatusCode));
             if (limit is { Remaining: 0, Reset: { } reset }) _windowResetsAt = reset;
             try
             {
@@ -92,19 +96,25 @@ public sealed class XSearchClient
             }
             catch (JsonException e)
             {
-                throw new XApiException($"GET {url}: the response is not X API v2 JSON: {e.Message}");
+                throw new XApiException($"GET {url}: the response is not X API v2 JSON: {OneLine(e.Message)}");
             }
         }
     }
 
-    private async Task WaitUntil(DateTimeOffset resetsAt, CancellationToken ct)
+    private async Task WaitUntil(DateTimeOffset resetsAt, string url, CancellationToken ct)
     {
         // One second past the reset: the window is reset at that second, not before it.
         var wait = resetsAt - _clock.GetUtcNow() + TimeSpan.FromSeconds(1);
         if (wait <= TimeSpan.Zero) return;
+        if (wait > _options.MaxRateLimitWait)
+            throw new XApiException(string.Create(CultureInfo.InvariantCulture,
+                $"GET {url}: rate limited until {resetsAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, {Math.Ceiling(wait.TotalSeconds)} s away, longer than X:MaxRateLimitWaitSeconds ({_options.MaxRateLimitWait.TotalSeconds} s)"));
         Waited += wait;
         await _delay(wait, ct);
     }
 
     private static string Shorten(string body) => body.Length <= 200 ? body : body[..200] + "…";
+
+    /// <summary>Errors are one line on stderr: a body's own line breaks are folded into spaces.</summary>
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

@@ -7,14 +7,16 @@ namespace HotPapers.Social.X;
 /// transaction with a snapshot of the originals' counts. A rerun after a crash searches again; snapshots taken
 /// at the same instant are not stored twice, later ones are history.
 /// </summary>
-public sealed class XSource(HttpClient http, XOptions options) : ISocialSource
+/// <param name="waitClock">The clock rate-limit waits run on: resets are real epoch seconds, so the real clock even when
+/// <c>--now</c> pins the run's clock (tests pass their own).</param>
+public sealed class XSource(HttpClient http, XOptions options, TimeProvider? waitClock = null) : ISocialSource
 {
     public string Platform => XPlatform.Name;
 
     public async Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         if (request.Papers.Count == 0) return "no papers to search for";
-        var search = new XSearchClient(http, options, request.Clock);
+        var search = new XSearchClient(http, options, waitClock ?? TimeProvider.System);
         var result = await new XCollector(request.Store, search, options, request.Clock).CollectAsync(request.Papers, cancellationToken).ConfigureAwait(false);
         if (result.BudgetExhausted) request.Log($"x: the read budget ({options.ReadBudget} posts, X:ReadBudget) ran out after {result.QueriesRun} of {result.Queries} queries");
         return string.Create(CultureInfo.InvariantCulture,

@@ -19,6 +19,13 @@ internal sealed class SqliteBackend : IStoreBackend
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The file a SQLite location names, or null for an in-memory database.</summary>
+    public static string? FileOf(string location)
+    {
+        var builder = location.Contains('=') ? new SqliteConnectionStringBuilder(location) : new SqliteConnectionStringBuilder { DataSource = location };
+        return IsInMemory(builder) ? null : Path.GetFullPath(builder.DataSource);
+    }
+
     /// <summary>Opens a file path or a SQLite connection string; a new store in a folder that does not exist yet makes the folder.</summary>
     public static SqliteBackend Open(string location)
     {
