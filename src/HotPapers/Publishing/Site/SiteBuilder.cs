@@ -60,7 +60,7 @@ public sealed class SiteBuilder(SiteModel model)
         // Each day is ranked once; the index and the feed reuse its summary.
         var windows = model.Windows();
         var summaries = new DaySummary[windows.Count];
-        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window), Index: i)), item =>
+        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window, windows), Index: i)), item =>
         {
             Write(model.DayPage(item.Day));
             Write(SiteModel.DayJson(item.Day));
@@ -74,6 +74,7 @@ public sealed class SiteBuilder(SiteModel model)
             Write(model.IndexPage(slice, new Paging(page, pageCount)));
         }
         Write(model.Feed(summaries.Take(model.Options.FeedEntries).ToList()));
+        Write(model.Archive(summaries));
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
         var (listed, activity) = paperData is null

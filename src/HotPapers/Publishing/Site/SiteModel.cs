@@ -34,11 +34,34 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public IReadOnlyList<DigestWindow> Windows() => store.LoadSiteWindows();
 
-    /// <summary>A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock).</summary>
-    public DayView Day(DigestWindow window)
+    /// <summary>
+    /// A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock). Pass the archive's
+    /// windows (newest first) to know the days before and after it.
+    /// </summary>
+    public DayView Day(DigestWindow window, IReadOnlyList<DigestWindow>? windows = null)
     {
         var digest = _renderer.Rank(window, options.Render);
-        return new DayView(digest, store.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
+        var generatedAt = EngagementHistory.LocalToInstant(digest.GeneratedAt, zone);
+        var at = -1;
+        for (var i = 0; windows is not null && i < windows.Count && at < 0; i++)
+            if (windows[i] == window) at = i;
+        return new DayView(digest, store.LoadReportedPaperIds(window), generatedAt)
+        {
+            Updated = StableUpdated(window, digest),
+            Newer = at > 0 ? windows![at - 1] : null,
+            Older = at >= 0 && at + 1 < windows!.Count ? windows[at + 1] : null,
+        };
+    }
+
+    /// <summary>
+    /// The feed's timestamp of a day: its stored digest's time when there is one; otherwise the newest
+    /// measurement of its papers, or the end of the window, never the clock (which moves on every rebuild).
+    /// </summary>
+    private DateTimeOffset StableUpdated(DigestWindow window, Ranking.RankedDigest digest)
+    {
+        if (store.LoadGeneratedAt(window) is { } stored) return EngagementHistory.LocalToInstant(stored, zone);
+        var measured = digest.Papers.Select(p => p.Candidate.MeasuredAt).Where(t => t != default).DefaultIfEmpty().Max();
+        return EngagementHistory.LocalToInstant(measured != default ? measured : window.End.ToDateTime(TimeOnly.MinValue), zone);
     }
 
     public PaperView PaperView(ListedPaper listed, PaperActivity activity) => new(listed, activity, EngagementHistory.Of(activity, zone));
@@ -58,7 +81,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         {
             foreach (var subject in listed.Paper.Subjects.DistinctBy(s => s.Code))
             {
-                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (subject.Name, []);
+                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (CategoryNames.Of(subject.Code, subject.Name), []);
                 else if (entry.Name is null && subject.Name is not null) byCode[subject.Code] = entry = (subject.Name, entry.Papers);
                 entry.Papers.Add(listed);
             }
@@ -98,6 +121,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile Feed(IReadOnlyList<DaySummary> newestDays) =>
         new(SitePaths.Feed, AtomType, Utf8(AtomFeedWriter.Write(newestDays, options, clock.GetUtcNow())));
 
+    public SiteFile Archive(IReadOnlyList<DaySummary> days) => Page(SitePaths.Archive, ArchivePage.Render(days, options));
+
     public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers) => Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers));
@@ -124,6 +149,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
                 return Feed(Windows().Take(options.FeedEntries).Select(w => Day(w).Summary()).ToList());
             case SitePaths.Search:
                 return SearchPage();
+            case SitePaths.Archive:
+                return Archive(Windows().Select(w => Day(w).Summary()).ToList());
             case SitePaths.SearchIndex:
                 return SearchIndex(store.LoadListedPapers());
             case SitePaths.Categories:
@@ -144,8 +171,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         var json = path.StartsWith("api/", StringComparison.Ordinal);
         if (DayPath().Match(path) is { Success: true } day && SitePaths.TryParseWindowStem(day.Groups["key"].Value, out var window))
         {
-            if (!Windows().Contains(window)) return null;
-            var view = Day(window);
+            var all = Windows();
+            if (!all.Contains(window)) return null;
+            var view = Day(window, all);
             return json ? DayJson(view) : DayPage(view);
         }
         if (PaperPath().Match(path) is { Success: true } paper && SitePaths.TryParsePaperKey(paper.Groups["key"].Value, out var id))

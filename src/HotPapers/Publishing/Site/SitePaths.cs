@@ -16,6 +16,7 @@ public static partial class SitePaths
     public const string Search = "search.html";
     public const string SearchIndex = "search-index.json";
     public const string Categories = "categories/index.html";
+    public const string Archive = "archive.html";
     public const string Stylesheet = "assets/site.css";
     public const string SearchScript = "assets/search.js";
 
