@@ -29,7 +29,7 @@ internal static class PaperPage
             }
             sb.Append("<h2>Abstract</h2>\n<p class=\"abstract\">").Text(paper.Abstract).Append("</p>\n");
             sb.Append("<h2>Engagement</h2>\n");
-            EngagementChart.Append(sb, view.History, "chart");
+            EngagementChart.Append(sb, view.History, "chart", view.AnnouncedAt);
             var posts = view.Activity.Posts;
             sb.Append("<h2>Posts that mentioned it (").Append(posts.Count).Append(")</h2>\n");
             if (posts.Count == 0) sb.Append("<p>None stored.</p>\n");

@@ -42,6 +42,9 @@ public sealed record DaySummaryPaper(int Rank, ArxivId Id, string Title, int Rep
 public sealed record PaperView(ListedPaper Listed, PaperActivity Activity, IReadOnlyList<HistoryPoint> History)
 {
     public Paper Paper => Listed.Paper;
+
+    /// <summary>When the paper was first announced (its oldest listing date), or null for a paper never listed.</summary>
+    public DateTimeOffset? AnnouncedAt => Listed.ListingDates.Count == 0 ? null : EngagementHistory.AnnouncedAt(Listed.ListingDates[^1]);
 }
 
 /// <summary>
