@@ -69,7 +69,8 @@ internal static class EngagementChart
         {
             var x = XH(shown[i].Hours);
             var isLast = i == shown.Count - 1;
-            if (!isLast && (x - lastX < MinTickGap || XH(maxHours) - x < MinTickGap)) continue;
+            // The last label is drawn right-aligned at the end, so a tick before it needs more room.
+            if (!isLast && (x - lastX < MinTickGap || XH(maxHours) - x < MinTickGap * 1.5)) continue;
             lastX = x;
             sb.Append("<line class=\"grid\" x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(Height - Bottom)).Append("\" y2=\"").Append(F(Height - Bottom + 5)).Append("\"/>")
               .Append("<text class=\"axis\" x=\"").Append(F(x)).Append("\" y=\"").Append(F(Height - Bottom + 22)).Append("\" text-anchor=\"")

@@ -96,7 +96,7 @@ public sealed class SiteBuilder(SiteModel model)
         Write(model.CategoryIndex(categories));
 
         Write(model.SearchPage());
-        Write(SiteModel.SearchIndex(listed));
+        Write(SiteModel.SearchIndex(listed, activity));
         foreach (var asset in SiteModel.Assets()) Write(asset);
         return (files, windows.Count, listed.Count, categories.Count);
     }

@@ -125,7 +125,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
 
-    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers) => Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers));
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
+        Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers, activity));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
@@ -152,7 +153,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
             case SitePaths.Archive:
                 return Archive(Windows().Select(w => Day(w).Summary()).ToList());
             case SitePaths.SearchIndex:
-                return SearchIndex(store.LoadListedPapers());
+                return SearchIndex(store.LoadListedPapers(), store.LoadPaperActivity());
             case SitePaths.Categories:
                 return CategoryIndex(Categories(store.LoadListedPapers()));
             case SitePaths.Stylesheet:
