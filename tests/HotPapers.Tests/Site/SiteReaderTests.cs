@@ -142,4 +142,31 @@ public sealed class SiteReaderTests
         // A day without a stored digest is as new as its newest measurement.
         Assert.Contains("<updated>2026-06-11T01:00:00+00:00</updated>", first);
     }
+
+    [Fact]
+    public void Each_day_has_an_opengraph_image_its_page_points_at()
+    {
+        using var site = new TempSite().WithSeeds().WithMeasuredDay();
+        var outDir = site.Build(new SiteOptions { BaseUrl = new Uri("https://papers.example.org/hot/") });
+
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(outDir, "days", "2021-06-09.html")));
+        Assert.Equal("https://papers.example.org/hot/og/2021-06-09.png", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("Hot Papers 2021-06-09", page.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+        Assert.StartsWith("24 papers; top: A Survey of Transformers (score 17,431)", page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
+
+        var png = File.ReadAllBytes(Path.Combine(outDir, "og", "2021-06-09.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a }, png[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+        Assert.Equal(1200, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(630, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        Assert.Equal(site.Model().Windows().Count, Directory.GetFiles(Path.Combine(outDir, "og"), "*.png").Length);
+        // Two days with different papers give different images.
+        Assert.NotEqual(png, File.ReadAllBytes(Path.Combine(outDir, "og", "2021-06-10.png")));
+    }
+
+    [Fact]
+    public void Pixel_font_draws_accented_titles_as_capitals_and_blanks_what_it_cannot()
+    {
+        Assert.Equal("DEJA VU: CAFE  ", PixelFont.Drawable("Déjà vu: café ∑"));
+    }
 }

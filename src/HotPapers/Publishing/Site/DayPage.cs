@@ -35,7 +35,37 @@ internal static class DayPage
             }
             foreach (var paper in day.Digest.Papers) AppendPaper(sb, day, paper, root, options);
             if (day.Digest.Papers.Count > 2) AppendDayNav(sb, day, root, "More days");
-        }, usesWidgets: true);
+        }, usesWidgets: true, headExtra: OpenGraph(day, title, path, options));
+    }
+
+    /// <summary>
+    /// Link-preview tags: title, a one-line description and the day's image. Previews need absolute URLs, so
+    /// with a base URL they are absolute; without one the image is relative to the page.
+    /// </summary>
+    private static string OpenGraph(DayView day, string title, string path, SiteOptions options)
+    {
+        var papers = day.Digest.Papers;
+        var description = papers.Count switch
+        {
+            0 => "No paper reached the threshold.",
+            1 => "1 paper: " + papers[0].Candidate.Paper.Title,
+            _ => $"{papers.Count} papers; top: {papers[0].Candidate.Paper.Title} (score {Layout.Number(papers[0].Candidate.Score)})",
+        };
+        var image = SitePaths.ShareImage(day.Window);
+        string Url(string p) => options.BaseUrl is null ? SitePaths.RootOf(path) + p : new Uri(options.BaseUrl, p).AbsoluteUri;
+        var sb = new StringBuilder();
+        sb.Append("<meta name=\"description\" content=\"").Text(description).Append("\">\n")
+          .Append("<meta property=\"og:type\" content=\"article\">\n")
+          .Append("<meta property=\"og:site_name\" content=\"").Text(options.Title).Append("\">\n")
+          .Append("<meta property=\"og:title\" content=\"").Text(title).Append("\">\n")
+          .Append("<meta property=\"og:description\" content=\"").Text(description).Append("\">\n");
+        if (options.BaseUrl is not null) sb.Append("<meta property=\"og:url\" content=\"").Text(Url(path)).Append("\">\n");
+        sb.Append("<meta property=\"og:image\" content=\"").Text(Url(image)).Append("\">\n")
+          .Append("<meta property=\"og:image:width\" content=\"").Append(ShareImage.Width).Append("\">\n")
+          .Append("<meta property=\"og:image:height\" content=\"").Append(ShareImage.Height).Append("\">\n")
+          .Append("<meta property=\"og:image:alt\" content=\"").Text(title + ": the top papers and their scores").Append("\">\n")
+          .Append("<meta name=\"twitter:card\" content=\"summary_large_image\">\n");
+        return sb.ToString();
     }
 
     private static void AppendPaper(StringBuilder sb, DayView day, RankedPaper ranked, string root, SiteOptions options)

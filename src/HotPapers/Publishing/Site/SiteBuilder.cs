@@ -41,7 +41,7 @@ public sealed class SiteBuilder(SiteModel model)
     private (int Files, int Days, int Papers, int Categories) WriteAll(string root, IProgress<string>? progress)
     {
         var files = 0;
-        foreach (var dir in new[] { "days", "papers", "categories", "assets", "api/days", "api/papers" })
+        foreach (var dir in new[] { "days", "papers", "categories", "assets", "og", "api/days", "api/papers" })
             Directory.CreateDirectory(Path.Combine(root, dir));
         void Write(SiteFile file)
         {
@@ -65,6 +65,7 @@ public sealed class SiteBuilder(SiteModel model)
             Write(model.DayPage(item.Day));
             Write(SiteModel.DayJson(item.Day));
             summaries[item.Index] = item.Day.Summary();
+            Write(model.ShareImage(summaries[item.Index]));
         });
         progress?.Report($"{windows.Count} days");
         var pageCount = model.IndexPageCount(summaries.Length);

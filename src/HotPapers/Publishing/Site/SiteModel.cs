@@ -25,6 +25,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public const string HtmlType = "text/html; charset=utf-8";
     public const string JsonType = "application/json; charset=utf-8";
     public const string AtomType = "application/atom+xml; charset=utf-8";
+    public const string PngType = "image/png";
 
     private readonly DigestRenderer _renderer = new(store, clock, zone);
 
@@ -103,6 +104,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// <summary>The day's JSON: exactly what <c>hotpapers render --format json</c> writes for it.</summary>
     public static SiteFile DayJson(DayView day) => Json(SitePaths.DayJson(day.Window), DigestJsonWriter.Write(day.Digest));
 
+    public SiteFile ShareImage(DaySummary day) => new(SitePaths.ShareImage(day.Window), PngType, Site.ShareImage.Render(day, options.Title));
+
     public SiteFile PaperPage(PaperView paper) => Page(SitePaths.Paper(paper.Paper.Id), Site.PaperPage.Render(paper, options));
 
     public static SiteFile PaperJson(PaperView paper) => Json(SitePaths.PaperJson(paper.Paper.Id), PaperJsonWriter.Write(paper));
@@ -177,6 +180,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
             var view = Day(window, all);
             return json ? DayJson(view) : DayPage(view);
         }
+        if (SharePath().Match(path) is { Success: true } share && SitePaths.TryParseWindowStem(share.Groups[1].Value, out var shared))
+            return Windows().Contains(shared) ? ShareImage(Day(shared).Summary()) : null;
         if (PaperPath().Match(path) is { Success: true } paper && SitePaths.TryParsePaperKey(paper.Groups["key"].Value, out var id))
         {
             if (Paper(id) is not { } view) return null;
@@ -211,6 +216,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     [GeneratedRegex(@"^(?:days/(?<key>[0-9-]{10,21})\.html|api/days/(?<key>[0-9-]{10,21})\.json)$")]
     private static partial Regex DayPath();
+
+    [GeneratedRegex(@"^og/([0-9-]{10,21})\.png$")]
+    private static partial Regex SharePath();
 
     [GeneratedRegex(@"^(?:papers/(?<key>[A-Za-z0-9._-]+)\.html|api/papers/(?<key>[A-Za-z0-9._-]+)\.json)$")]
     private static partial Regex PaperPath();

@@ -26,6 +26,9 @@ public static partial class SitePaths
 
     public static string DayJson(DigestWindow window) => $"api/days/{window.FileStem}.json";
 
+    /// <summary>The day's OpenGraph image, for link previews.</summary>
+    public static string ShareImage(DigestWindow window) => $"og/{window.FileStem}.png";
+
     public static string Paper(ArxivId id) => $"papers/{PaperKey(id)}.html";
 
     public static string PaperJson(ArxivId id) => $"api/papers/{PaperKey(id)}.json";
