@@ -129,7 +129,9 @@ internal static class DayPage
               .Append("</td><td>").Text(Layout.PlatformName(p.Platform)).Append("</td>");
             if (post.Counts is { } counts)
             {
-                sb.Append("<td class=\"num\">").Append(Layout.Number(counts.Reposts)).Append("</td><td class=\"num\">").Append(Layout.Number(counts.Likes)).Append("</td>");
+                // A platform without reposts (Hacker News) shows a dash there, not a 0 that reads like a measurement.
+                var reposts = PlatformLabels.RepostsLabel(p.Platform) is null ? "&ndash;" : Layout.Number(counts.Reposts);
+                sb.Append("<td class=\"num\">").Append(reposts).Append("</td><td class=\"num\">").Append(Layout.Number(counts.Likes)).Append("</td>");
                 sb.Append("<td class=\"num\">").Append(p.RepostOf is null ? Layout.Number(Counted(post)) : "0 (repost)").Append("</td>");
             }
             else
