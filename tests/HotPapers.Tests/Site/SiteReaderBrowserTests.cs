@@ -71,6 +71,7 @@ public sealed class SiteReaderBrowserTests
             await page.WaitForURLAsync("**/days/2021-06-11.html");
 
             phase = device + " measured day";
+            await SiteBrowserTests.CheckAccessibility(page);
             var measured = page.Locator("article.paper").First;
             Assert.Equal("Score 792 = X 540 (60 retweets, 480 likes) + Hacker News 150 (150 points) + Bluesky 102 (12 reposts, 90 likes)",
                 (await measured.Locator(".score-line").InnerTextAsync()).Replace('\n', ' '));
@@ -96,6 +97,8 @@ public sealed class SiteReaderBrowserTests
             await Screenshot(page, "archive", device);
             await page.Locator("table.calendar a[href='days/2021-06-09.html']").ClickAsync();
             await page.WaitForURLAsync("**/days/2021-06-09.html");
+            await page.GotoAsync(Url("archive.html")); // without the month's fragment, where keyboard focus would start
+            await SiteBrowserTests.CheckAccessibility(page);
 
             phase = device + " category";
             await page.GotoAsync(Url("categories/cs.CL.html"));
@@ -104,6 +107,7 @@ public sealed class SiteReaderBrowserTests
 
             phase = device + " paper";
             await page.GotoAsync(Url("papers/2106.06001.html"));
+            await SiteBrowserTests.CheckAccessibility(page);
             var ticks = await page.Locator("figure.chart svg text.axis").AllTextContentsAsync();
             Assert.Contains("time since announcement", ticks);
             Assert.Contains("5 yr", ticks);
