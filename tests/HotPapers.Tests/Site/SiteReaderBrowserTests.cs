@@ -97,6 +97,10 @@ public sealed class SiteReaderBrowserTests
             await Screenshot(page, "archive", device);
             await page.Locator("table.calendar a[href='days/2021-06-09.html']").ClickAsync();
             await page.WaitForURLAsync("**/days/2021-06-09.html");
+            // Folded abstracts are what keeps a 24-paper day short on a phone.
+            var folded = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+            var unfolded = await page.EvaluateAsync<int>("(() => { document.querySelectorAll('details.abstract-box').forEach(d => d.open = true); return document.documentElement.scrollHeight; })()");
+            Assert.True(folded < unfolded * 0.8, $"{device}: the day is {folded}px tall folded and {unfolded}px with every abstract open");
             await page.GotoAsync(Url("archive.html")); // without the month's fragment, where keyboard focus would start
             await SiteBrowserTests.CheckAccessibility(page);
 

@@ -62,9 +62,8 @@ internal static class PixelFont
         ['&'] = [".##..", "#..#.", "#.#..", ".#...", "#.#.#", "#..#.", ".##.#"],
     };
 
-    /// <summary>Whether pixel (x, y) of the glyph for <paramref name="c"/> is on.</summary>
-    public static bool IsOn(char c, int x, int y) =>
-        Glyphs.TryGetValue(char.ToUpperInvariant(c), out var rows) && rows[y][x] == '#';
+    /// <summary>The glyph's rows ('#' on), or null for a blank.</summary>
+    public static string[]? Glyph(char c) => Glyphs.TryGetValue(char.ToUpperInvariant(c), out var rows) ? rows : null;
 
     /// <summary>Text as the font can draw it: accents dropped (é → E), other unknown characters as spaces.</summary>
     public static string Drawable(string text)

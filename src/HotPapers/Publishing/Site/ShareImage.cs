@@ -73,9 +73,10 @@ public static class ShareImage
         if (drawable.Length > fits) drawable = drawable[..Math.Max(0, fits - 3)].TrimEnd() + "...";
         foreach (var c in drawable)
         {
-            for (var gy = 0; gy < PixelFont.Height; gy++)
+            var glyph = PixelFont.Glyph(c);
+            for (var gy = 0; gy < PixelFont.Height && glyph is not null; gy++)
                 for (var gx = 0; gx < PixelFont.Width; gx++)
-                    if (PixelFont.IsOn(c, gx, gy)) Fill(pixels, x + gx * scale, y + gy * scale, scale, scale, color);
+                    if (glyph[gy][gx] == '#') Fill(pixels, x + gx * scale, y + gy * scale, scale, scale, color);
             x += (PixelFont.Width + 1) * scale;
         }
     }
