@@ -34,3 +34,7 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 printf 'median of %d runs: %.2f s wall\n' "$runs" "$median"
 echo "site: $(du -sh "$work/site-1" | cut -f1) on disk, $(find "$work/site-1" -type f | wc -l) files"
+if command -v node >/dev/null; then
+  echo "search over the built index:"
+  node bench/site/search-bench.js "$work/site-1/search-index.json"
+fi

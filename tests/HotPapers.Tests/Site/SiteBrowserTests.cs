@@ -110,7 +110,7 @@ public sealed class SiteBrowserTests
     /// The structural checks a screen-reader user relies on: the language, one h1, no skipped heading level,
     /// every image-like element named, and the skip link first in the tab order, moving focus to the content.
     /// </summary>
-    private static async Task CheckAccessibility(IPage page)
+    internal static async Task CheckAccessibility(IPage page)
     {
         var url = page.Url;
         Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));

@@ -94,7 +94,7 @@ public class SiteEscapingTests : SiteStoreTests
         Assert.Equal(Title, json.RootElement.GetProperty("title").GetString());
         Assert.Equal(PostText, json.RootElement.GetProperty("posts")[0].GetProperty("text").GetString());
         using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, SitePaths.SearchIndex)));
-        Assert.Contains(index.RootElement.EnumerateArray(), p => p.GetProperty("t").GetString() == Title);
+        Assert.Contains(index.RootElement.GetProperty("papers").EnumerateArray(), p => p.GetProperty("t").GetString() == Title);
     }
 
     [Theory]

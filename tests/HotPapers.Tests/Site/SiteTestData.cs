@@ -52,6 +52,38 @@ internal sealed class TempSite : IDisposable
         return outDir;
     }
 
+    /// <summary>
+    /// A day measured here, on every platform, beside the seeds: 2021-06-11 with a paper whose title has an
+    /// accented word, posts on X, Bluesky and Hacker News, snapshots on its first day and five years later, and
+    /// two snapshots a few seconds apart (one minute in the history).
+    /// </summary>
+    public TempSite WithMeasuredDay()
+    {
+        var day = new DateOnly(2021, 6, 11);
+        var t0 = new DateTimeOffset(2021, 6, 11, 1, 0, 0, TimeSpan.Zero);
+        Store.Write(tx =>
+        {
+            tx.Papers.Upsert(Synthetic.Paper("2106.06001", day, 1, title: "Déjà Vu: Café Attention for Naïve Learners",
+                authors: ["Zoë Élan", "José Núñez"], subjects: [new Subject("cs.CL", null), new Subject("stat.ML", null)],
+                abstractText: "We study attention. " + string.Concat(Enumerable.Repeat("The abstract goes on and on. ", 30))));
+            var x = Synthetic.Post("1403000000000000001", "Café attention is all you need", t0.AddHours(1), handle: "cafe_ml", name: "Café ML");
+            var bsky = Synthetic.Post("at://did:plc:abc123xyz/app.bsky.feed.post/3kabcde2f", "Déjà vu, the paper", t0.AddHours(2), handle: "deja.bsky.social",
+                name: "Déjà", platform: "bluesky");
+            var hn = Synthetic.Post("27470001", "Déjà Vu: Café Attention for Naïve Learners", t0.AddHours(3), handle: "pg_fan", name: "pg_fan", platform: "hackernews");
+            foreach (var post in new[] { x, bsky, hn })
+            {
+                tx.Posts.Upsert(post, PostSource.Api);
+                tx.Posts.Link(ArxivId.Parse("2106.06001"), post.Platform, post.PostId);
+            }
+            tx.Posts.AddSnapshot(new EngagementSnapshot(x.Platform, x.PostId, 40, 300, t0.AddHours(6)));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(bsky.Platform, bsky.PostId, 12, 90, t0.AddHours(6).AddSeconds(20)));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(hn.Platform, hn.PostId, 0, 150, t0.AddHours(6).AddSeconds(40)));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(x.Platform, x.PostId, 55, 410, t0.AddHours(30)));
+            tx.Posts.AddSnapshot(new EngagementSnapshot(x.Platform, x.PostId, 60, 480, t0.AddYears(5)));
+        });
+        return this;
+    }
+
     public void Dispose()
     {
         Store.Dispose();
@@ -81,8 +113,8 @@ internal static class Synthetic
             abs ?? $"https://arxiv.org/abs/{id}", pdf == "default" ? $"https://arxiv.org/pdf/{id}" : pdf, day, crawlOrder);
 
     public static SocialPost Post(string id, string text, DateTimeOffset created, IReadOnlyList<PostEntity>? entities = null, string handle = "someone",
-        string name = "Some One", string? repostOf = null, string lang = "en") =>
-        new(SocialPost.X, id, handle, name, created, lang, "ltr", text, entities ?? [], repostOf);
+        string name = "Some One", string? repostOf = null, string lang = "en", string platform = SocialPost.X) =>
+        new(platform, id, handle, name, created, lang, "ltr", text, entities ?? [], repostOf);
 
     /// <summary>Stores a paper with posts, each with one snapshot per (reposts, likes) pair given, an hour apart.</summary>
     public static void Add(HotPapersStore store, Paper paper, params (SocialPost Post, (int Reposts, int Likes)[] Counts)[] posts)

@@ -28,7 +28,7 @@ public static class AtomFeedWriter
             xml.WriteElementString("title", ns, Clean(options.Title));
             xml.WriteElementString("subtitle", ns, "arXiv papers people are talking about, day by day");
             xml.WriteElementString("id", ns, options.BaseUrl is null ? "urn:hotpapers:feed" : Url(options, SitePaths.Feed));
-            xml.WriteElementString("updated", ns, Time(days.Count == 0 ? now : days.Max(d => d.GeneratedAt)));
+            xml.WriteElementString("updated", ns, Time(days.Count == 0 ? now : days.Max(d => d.Updated)));
             Link(xml, ns, "self", "application/atom+xml", Url(options, SitePaths.Feed));
             Link(xml, ns, "alternate", "text/html", Url(options, SitePaths.Index));
             xml.WriteStartElement("author", ns);
@@ -40,8 +40,8 @@ public static class AtomFeedWriter
                 xml.WriteStartElement("entry", ns);
                 xml.WriteElementString("title", ns, "Hot Papers " + day.Window.DateStr);
                 xml.WriteElementString("id", ns, options.BaseUrl is null ? "urn:hotpapers:day:" + day.Window.FileStem : Url(options, SitePaths.Day(day.Window)));
-                xml.WriteElementString("updated", ns, Time(day.GeneratedAt));
-                xml.WriteElementString("published", ns, Time(day.GeneratedAt));
+                xml.WriteElementString("updated", ns, Time(day.Updated));
+                xml.WriteElementString("published", ns, Time(day.Updated));
                 Link(xml, ns, "alternate", "text/html", Url(options, SitePaths.Day(day.Window)));
                 Link(xml, ns, "alternate", "application/json", Url(options, SitePaths.DayJson(day.Window)));
                 xml.WriteElementString("summary", ns, Clean(Summary(day)));

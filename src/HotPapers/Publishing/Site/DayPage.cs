@@ -16,19 +16,56 @@ internal static class DayPage
         var title = "Hot Papers " + day.Window.DateStr;
         return Layout.Page(path, title, options, (sb, root) =>
         {
-            sb.Append("<h1>").Text(title).Append("</h1>\n<p class=\"lede\">");
+            sb.Append("<h1>").Text(title).Append("</h1>\n");
+            AppendDayNav(sb, day, root, "Days before and after");
+            sb.Append("<p class=\"lede\">");
             sb.Append(day.Digest.Papers.Count).Append(day.Digest.Papers.Count == 1 ? " paper" : " papers")
-              .Append(" with at least ").Append(options.Render.Classic.PaperThreshold).Append(" retweets + favorites. ")
+              .Append(" with a score (reposts + likes) of at least ").Append(options.Render.Classic.PaperThreshold).Append(". ")
               .Append("Also as <a href=\"").Append(root).Append(SitePaths.DayJson(day.Window)).Append("\">JSON</a>.</p>\n");
             if (day.Digest.Papers.Count > 0)
             {
                 sb.Append("<nav class=\"toc\" aria-label=\"Papers of the day\"><ol>");
                 foreach (var paper in day.Digest.Papers)
-                    sb.Append("<li><a href=\"#p").Append(paper.Rank).Append("\">").Text(paper.Candidate.Paper.Title).Append("</a></li>");
+                {
+                    sb.Append("<li><a href=\"#p").Append(paper.Rank).Append("\">").Text(paper.Candidate.Paper.Title).Append("</a> ");
+                    Scores.AppendBadge(sb, paper.Candidate.Reposts, paper.Candidate.Likes);
+                    sb.Append("</li>");
+                }
                 sb.Append("</ol></nav>\n");
             }
             foreach (var paper in day.Digest.Papers) AppendPaper(sb, day, paper, root, options);
-        }, usesWidgets: true);
+            if (day.Digest.Papers.Count > 2) AppendDayNav(sb, day, root, "More days");
+        }, usesWidgets: true, headExtra: OpenGraph(day, title, path, options));
+    }
+
+    /// <summary>
+    /// Link-preview tags: title, a one-line description and the day's image. Previews need absolute URLs, so
+    /// with a base URL they are absolute; without one the image is relative to the page.
+    /// </summary>
+    private static string OpenGraph(DayView day, string title, string path, SiteOptions options)
+    {
+        var papers = day.Digest.Papers;
+        var description = papers.Count switch
+        {
+            0 => "No paper reached the threshold.",
+            1 => "1 paper: " + papers[0].Candidate.Paper.Title,
+            _ => $"{papers.Count} papers; top: {papers[0].Candidate.Paper.Title} (score {Layout.Number(papers[0].Candidate.Score)})",
+        };
+        var image = SitePaths.ShareImage(day.Window);
+        string Url(string p) => options.BaseUrl is null ? SitePaths.RootOf(path) + p : new Uri(options.BaseUrl, p).AbsoluteUri;
+        var sb = new StringBuilder();
+        sb.Append("<meta name=\"description\" content=\"").Text(description).Append("\">\n")
+          .Append("<meta property=\"og:type\" content=\"article\">\n")
+          .Append("<meta property=\"og:site_name\" content=\"").Text(options.Title).Append("\">\n")
+          .Append("<meta property=\"og:title\" content=\"").Text(title).Append("\">\n")
+          .Append("<meta property=\"og:description\" content=\"").Text(description).Append("\">\n");
+        if (options.BaseUrl is not null) sb.Append("<meta property=\"og:url\" content=\"").Text(Url(path)).Append("\">\n");
+        sb.Append("<meta property=\"og:image\" content=\"").Text(Url(image)).Append("\">\n")
+          .Append("<meta property=\"og:image:width\" content=\"").Append(ShareImage.Width).Append("\">\n")
+          .Append("<meta property=\"og:image:height\" content=\"").Append(ShareImage.Height).Append("\">\n")
+          .Append("<meta property=\"og:image:alt\" content=\"").Text(title + ": the top papers and their scores").Append("\">\n")
+          .Append("<meta name=\"twitter:card\" content=\"summary_large_image\">\n");
+        return sb.ToString();
     }
 
     private static void AppendPaper(StringBuilder sb, DayView day, RankedPaper ranked, string root, SiteOptions options)
@@ -42,15 +79,29 @@ internal static class DayPage
           .Append("<p class=\"stats\">retweets: ").Append(candidate.Reposts.ToString(CultureInfo.InvariantCulture))
           .Append(", favorites: ").Append(candidate.Likes.ToString(CultureInfo.InvariantCulture))
           .Append(" <span class=\"measured\">(").Append(candidate.MeasuredAt.ToString(GatsbyPostFormat.StatsTimeFormat, CultureInfo.InvariantCulture)).Append(")</span></p>\n");
+        Scores.AppendPerPlatform(sb, candidate, day.IsReported(ranked));
         PaperPage.AppendLinks(sb, paper, root);
-        sb.Append("<p class=\"abstract\">").Text(paper.Abstract).Append("</p>\n");
+        // Folded by default: a day of fifteen abstracts is a very long page on a phone; the toggle needs no script.
+        sb.Append("<details class=\"abstract-box\"><summary>Abstract</summary>\n<p class=\"abstract\">").Text(paper.Abstract).Append("</p>\n</details>\n");
         AppendBreakdown(sb, day, ranked);
         foreach (var shown in ranked.Posts)
             PostSnapshotHtml.Append(sb, shown.Candidate.Post, shown.Candidate.Counts, options.Widgets);
         sb.Append("</article>\n");
     }
 
-    private static int Counted(CandidatePost post) => post.Post.RepostOf is null ? post.Counts?.Score ?? 0 : 0;
+    /// <summary>Older and newer day, and the archive: a reader can walk the days without going back to the index.</summary>
+    private static void AppendDayNav(StringBuilder sb, DayView day, string root, string label)
+    {
+        sb.Append("<nav class=\"day-nav\" aria-label=\"").Text(label).Append("\"><ul>");
+        if (day.Older is { } older)
+            sb.Append("<li><a rel=\"prev\" href=\"").Append(root).Append(SitePaths.Day(older)).Append("\">&larr; ").Text(older.DateStr).Append("</a></li>");
+        sb.Append("<li><a href=\"").Append(root).Append(SitePaths.Archive).Append('#').Append(ArchivePage.MonthId(day.Window.End)).Append("\">All days</a></li>");
+        if (day.Newer is { } newer)
+            sb.Append("<li><a rel=\"next\" href=\"").Append(root).Append(SitePaths.Day(newer)).Append("\">").Text(newer.DateStr).Append(" &rarr;</a></li>");
+        sb.Append("</ul></nav>\n");
+    }
+
+    internal static int Counted(CandidatePost post) => post.Post.RepostOf is null ? post.Counts?.Score ?? 0 : 0;
 
     /// <summary>Which posts made the score and how much each counted; for an imported day, only the totals are known.</summary>
     private static void AppendBreakdown(StringBuilder sb, DayView day, RankedPaper ranked)
@@ -74,11 +125,13 @@ internal static class DayPage
         foreach (var post in candidate.Posts.OrderByDescending(Counted).ThenByDescending(p => p.Counts?.Score ?? -1))
         {
             var p = post.Post;
-            sb.Append("<tr><td>@").Text(p.AuthorHandle).Append(", ").Append(p.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            sb.Append("<tr><td>").Link(PlatformLabels.Permalink(p), "@" + p.AuthorHandle + ", " + p.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rel: "nofollow noopener")
               .Append("</td><td>").Text(Layout.PlatformName(p.Platform)).Append("</td>");
             if (post.Counts is { } counts)
             {
-                sb.Append("<td class=\"num\">").Append(Layout.Number(counts.Reposts)).Append("</td><td class=\"num\">").Append(Layout.Number(counts.Likes)).Append("</td>");
+                // A platform without reposts (Hacker News) shows a dash there, not a 0 that reads like a measurement.
+                var reposts = PlatformLabels.RepostsLabel(p.Platform) is null ? "&ndash;" : Layout.Number(counts.Reposts);
+                sb.Append("<td class=\"num\">").Append(reposts).Append("</td><td class=\"num\">").Append(Layout.Number(counts.Likes)).Append("</td>");
                 sb.Append("<td class=\"num\">").Append(p.RepostOf is null ? Layout.Number(Counted(post)) : "0 (repost)").Append("</td>");
             }
             else

@@ -22,14 +22,40 @@ public static class EngagementHistory
         {
             var s = snapshots[i];
             latest[(s.Platform, s.PostId)] = (s.Reposts, s.Likes);
-            // One point per distinct time: snapshots of a run share their measurement time.
-            if (i + 1 < snapshots.Count && snapshots[i + 1].MeasuredAt == s.MeasuredAt) continue;
+            // One point per minute: the snapshots of one run are taken seconds apart, and a row per post of
+            // the same run would repeat the same minute in the table. The point keeps the minute's last state.
+            if (i + 1 < snapshots.Count && Minute(snapshots[i + 1].MeasuredAt) == Minute(s.MeasuredAt)) continue;
             points.Add(new HistoryPoint(s.MeasuredAt, latest.Values.Sum(v => v.Reposts), latest.Values.Sum(v => v.Likes), null));
         }
-        foreach (var reported in activity.Reported)
+        foreach (var reported in activity.Reported.DistinctBy(r => (r.WindowKey, r.Reposts, r.Likes, r.MeasuredAtLocal)))
             points.Add(new HistoryPoint(LocalToInstant(reported.MeasuredAtLocal, zone), reported.Reposts, reported.Likes, reported.WindowKey));
         return points.OrderBy(p => p.At).ThenBy(p => p.IsReported).ToList();
     }
+
+    private static long Minute(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerMinute;
+
+    /// <summary>
+    /// When arXiv announced a listing date: its mailing goes out at 20:00 US Eastern on the evening before.
+    /// The chart measures time from here, so papers of different years share one axis.
+    /// </summary>
+    public static DateTimeOffset AnnouncedAt(DateOnly listingDate)
+    {
+        var local = listingDate.AddDays(-1).ToDateTime(new TimeOnly(20, 0));
+        return LocalToInstant(local, Eastern.Value);
+    }
+
+    private static readonly Lazy<TimeZoneInfo> Eastern = new(() =>
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // No tz database: US Eastern standard time is off by one hour in summer, which the axis can bear.
+            return TimeZoneInfo.CreateCustomTimeZone("US Eastern (fixed)", TimeSpan.FromHours(-5), "US Eastern", "EST");
+        }
+    });
 
     /// <summary>A local wall-clock time as an instant (an ambiguous or skipped time takes the zone's standard offset).</summary>
     public static DateTimeOffset LocalToInstant(DateTime local, TimeZoneInfo zone)

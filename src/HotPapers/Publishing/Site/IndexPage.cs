@@ -17,6 +17,7 @@ internal static class IndexPage
             foreach (var day in days) AppendDay(sb, day, root);
             sb.Append("</ol>\n");
             Layout.Pager(sb, paging, page => root + SitePaths.IndexPage(page), "Older and newer days");
+            sb.Append("<p><a href=\"").Append(root).Append(SitePaths.Archive).Append("\">All days, as calendars</a></p>\n");
         });
     }
 
@@ -31,8 +32,9 @@ internal static class IndexPage
         sb.Append("<p>").Append(day.Papers.Count).Append(day.Papers.Count == 1 ? " paper" : " papers").Append(". Top:</p>\n<ol class=\"top\">");
         foreach (var paper in day.Papers.Take(3))
         {
-            sb.Append("<li><a href=\"").Append(root).Append(SitePaths.Paper(paper.Id)).Append("\">").Text(paper.Title).Append("</a> ")
-              .Append("<span class=\"score\">(").Append(Layout.Number(paper.Reposts + paper.Likes)).Append(")</span></li>");
+            sb.Append("<li><a href=\"").Append(root).Append(SitePaths.Paper(paper.Id)).Append("\">").Text(paper.Title).Append("</a> ");
+            Scores.AppendBadge(sb, paper.Reposts, paper.Likes);
+            sb.Append("</li>");
         }
         sb.Append("</ol>\n</li>\n");
     }

@@ -26,6 +26,7 @@ internal static class Layout
         sb.Append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
           .Append("<header class=\"site\">\n<nav aria-label=\"Site\"><a class=\"brand\" href=\"").Append(root).Append(SitePaths.Index).Append("\">").Text(options.Title).Append("</a>\n<ul>")
           .Append("<li><a href=\"").Append(root).Append(SitePaths.Index).Append("\">Days</a></li>")
+          .Append("<li><a href=\"").Append(root).Append(SitePaths.Archive).Append("\">All days</a></li>")
           .Append("<li><a href=\"").Append(root).Append(SitePaths.Categories).Append("\">Categories</a></li>")
           .Append("<li><a href=\"").Append(root).Append(SitePaths.Search).Append("\">Search</a></li>")
           .Append("<li><a href=\"").Append(root).Append(SitePaths.Feed).Append("\">Feed</a></li>")
@@ -67,12 +68,5 @@ internal static class Layout
     public static string Authors(IReadOnlyList<string> authors, int max = int.MaxValue) =>
         authors.Count <= max ? string.Join(", ", authors) : string.Join(", ", authors.Take(max)) + " et al.";
 
-    public static string PlatformName(string platform) => platform switch
-    {
-        "x" => "X",
-        "bluesky" => "Bluesky",
-        "hackernews" => "Hacker News",
-        "mastodon" => "Mastodon",
-        _ => platform,
-    };
+    public static string PlatformName(string platform) => PlatformLabels.Name(platform);
 }

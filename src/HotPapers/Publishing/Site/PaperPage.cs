@@ -29,7 +29,7 @@ internal static class PaperPage
             }
             sb.Append("<h2>Abstract</h2>\n<p class=\"abstract\">").Text(paper.Abstract).Append("</p>\n");
             sb.Append("<h2>Engagement</h2>\n");
-            EngagementChart.Append(sb, view.History, "chart");
+            EngagementChart.Append(sb, view.History, "chart", view.AnnouncedAt);
             var posts = view.Activity.Posts;
             sb.Append("<h2>Posts that mentioned it (").Append(posts.Count).Append(")</h2>\n");
             if (posts.Count == 0) sb.Append("<p>None stored.</p>\n");
@@ -46,9 +46,13 @@ internal static class PaperPage
         sb.Append("</p>\n<ul class=\"categories\" aria-label=\"Categories\">");
         foreach (var subject in paper.Subjects)
         {
+            var name = CategoryNames.Of(subject.Code, subject.Name);
             sb.Append("<li><a href=\"").Append(root).Append(SitePaths.Category(subject.Code)).Append('"');
-            if (subject.Name is not null) sb.Append(" title=\"").Text(subject.Name).Append('"');
-            sb.Append('>').Text(subject.Code).Append("</a></li>");
+            if (name is not null) sb.Append(" title=\"").Text(name).Append('"');
+            sb.Append('>').Text(subject.Code).Append("</a>");
+            // The name beside the code: codes alone mean little to a reader who does not know arXiv's taxonomy.
+            if (name is not null) sb.Append(" <span class=\"cat-name\">").Text(name).Append("</span>");
+            sb.Append("</li>");
         }
         sb.Append("</ul>\n");
     }

@@ -35,17 +35,12 @@ internal static class PostSnapshotHtml
         sb.Append(" on ").Text(Layout.PlatformName(post.Platform));
         if (post.RepostOf is not null) sb.Append(" (a repost)");
         if (counts is not null)
-            sb.Append("<span class=\"counts\"> &middot; ").Append(Layout.Number(counts.Reposts)).Append(" reposts, ")
-              .Append(Layout.Number(counts.Likes)).Append(" likes</span>");
+            sb.Append("<span class=\"counts\"> &middot; ").Text(PlatformLabels.Counts(post.Platform, counts.Reposts, counts.Likes)).Append("</span>");
         sb.Append("</figcaption>\n</figure>\n");
     }
 
-    /// <summary>The post's own page, for the platforms whose address is known from handle and id.</summary>
-    public static string? StatusUrl(SocialPost post) => post.Platform switch
-    {
-        SocialPost.X => $"https://twitter.com/{Uri.EscapeDataString(post.AuthorHandle)}/status/{Uri.EscapeDataString(post.PostId)}",
-        _ => null,
-    };
+    /// <summary>The post's own page (<see cref="PlatformLabels.Permalink"/>), for every platform whose address is known.</summary>
+    public static string? StatusUrl(SocialPost post) => PlatformLabels.Permalink(post);
 
     private static void AppendBody(StringBuilder sb, SocialPost post)
     {

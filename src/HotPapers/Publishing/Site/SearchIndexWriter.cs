@@ -6,26 +6,37 @@ using HotPapers.Store;
 namespace HotPapers.Publishing.Site;
 
 /// <summary>
-/// The small index the search page loads: per paper its id, title, authors, newest listing date and page,
-/// compact (one line per paper) because it is the one file every search downloads.
+/// The index the search page loads: the category names once, then per paper its id, title, authors, category
+/// codes, score, newest listing date and page, one line per paper because it is the one file every search
+/// downloads. The browser normalises and ranks (<c>assets/search.js</c>); the file stays plain stored text.
 /// </summary>
 public static class SearchIndexWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Write(IEnumerable<ListedPaper> papers)
+    public static string Write(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity)
     {
+        var list = papers.OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            json.WriteStartArray();
-            foreach (var listed in papers.OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal))
+            json.WriteStartObject();
+            json.WriteNumber("version", 2);
+            json.WriteStartObject("categories");
+            foreach (var category in SiteModel.Categories(list)) json.WriteString(category.Code, category.Name ?? "");
+            json.WriteEndObject();
+            json.WriteStartArray("papers");
+            json.Flush();
+            buffer.WriteByte((byte)'\n');
+            foreach (var listed in list)
             {
                 var paper = listed.Paper;
                 json.WriteStartObject();
                 json.WriteString("id", paper.Id.Value);
                 json.WriteString("t", paper.Title);
                 json.WriteString("a", string.Join(", ", paper.Authors));
+                json.WriteString("c", string.Join(' ', paper.Subjects.Select(s => s.Code).Distinct()));
+                json.WriteNumber("s", Score(activity.TryGetValue(paper.Id.Value, out var a) ? a : PaperActivity.None));
                 json.WriteString("d", listed.ListingDates.Count == 0 ? "" : DigestWindow.Format(listed.ListingDates[0]));
                 json.WriteString("u", SitePaths.Paper(paper.Id));
                 json.WriteEndObject();
@@ -33,7 +44,19 @@ public static class SearchIndexWriter
                 buffer.WriteByte((byte)'\n');
             }
             json.WriteEndArray();
+            json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// The score search ranks by: the latest counts of its original posts summed (as the history's last point),
+    /// or the highest total a published digest printed, whichever is larger.
+    /// </summary>
+    public static int Score(PaperActivity activity)
+    {
+        long measured = activity.Posts.Where(p => p.Post.RepostOf is null && p.Latest is not null).Sum(p => (long)p.Latest!.Score);
+        var printed = activity.Reported.Count == 0 ? 0 : activity.Reported.Max(r => r.Score);
+        return (int)Math.Min(int.MaxValue, Math.Max(measured, printed));
     }
 }

@@ -41,7 +41,7 @@ public sealed class SiteBuilder(SiteModel model)
     private (int Files, int Days, int Papers, int Categories) WriteAll(string root, IProgress<string>? progress)
     {
         var files = 0;
-        foreach (var dir in new[] { "days", "papers", "categories", "assets", "api/days", "api/papers" })
+        foreach (var dir in new[] { "days", "papers", "categories", "assets", "og", "api/days", "api/papers" })
             Directory.CreateDirectory(Path.Combine(root, dir));
         void Write(SiteFile file)
         {
@@ -60,11 +60,12 @@ public sealed class SiteBuilder(SiteModel model)
         // Each day is ranked once; the index and the feed reuse its summary.
         var windows = model.Windows();
         var summaries = new DaySummary[windows.Count];
-        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window), Index: i)), item =>
+        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window, windows), Index: i)), item =>
         {
             Write(model.DayPage(item.Day));
             Write(SiteModel.DayJson(item.Day));
             summaries[item.Index] = item.Day.Summary();
+            Write(model.ShareImage(summaries[item.Index]));
         });
         progress?.Report($"{windows.Count} days");
         var pageCount = model.IndexPageCount(summaries.Length);
@@ -74,6 +75,7 @@ public sealed class SiteBuilder(SiteModel model)
             Write(model.IndexPage(slice, new Paging(page, pageCount)));
         }
         Write(model.Feed(summaries.Take(model.Options.FeedEntries).ToList()));
+        Write(model.Archive(summaries));
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
         var (listed, activity) = paperData is null
@@ -95,7 +97,7 @@ public sealed class SiteBuilder(SiteModel model)
         Write(model.CategoryIndex(categories));
 
         Write(model.SearchPage());
-        Write(SiteModel.SearchIndex(listed));
+        Write(SiteModel.SearchIndex(listed, activity));
         foreach (var asset in SiteModel.Assets()) Write(asset);
         return (files, windows.Count, listed.Count, categories.Count);
     }

@@ -25,6 +25,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public const string HtmlType = "text/html; charset=utf-8";
     public const string JsonType = "application/json; charset=utf-8";
     public const string AtomType = "application/atom+xml; charset=utf-8";
+    public const string PngType = "image/png";
 
     private readonly DigestRenderer _renderer = new(store, clock, zone);
 
@@ -34,11 +35,34 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
-    /// <summary>A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock).</summary>
-    public DayView Day(DigestWindow window)
+    /// <summary>
+    /// A day ranked exactly as <c>hotpapers render</c> ranks it (same options, same clock). Pass the archive's
+    /// windows (newest first) to know the days before and after it.
+    /// </summary>
+    public DayView Day(DigestWindow window, IReadOnlyList<DigestWindow>? windows = null)
     {
         var digest = _renderer.Rank(window, options.Render);
-        return new DayView(digest, store.Digests.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
+        var generatedAt = EngagementHistory.LocalToInstant(digest.GeneratedAt, zone);
+        var at = -1;
+        for (var i = 0; windows is not null && i < windows.Count && at < 0; i++)
+            if (windows[i] == window) at = i;
+        return new DayView(digest, store.Digests.LoadReportedPaperIds(window), generatedAt)
+        {
+            Updated = StableUpdated(window, digest),
+            Newer = at > 0 ? windows![at - 1] : null,
+            Older = at >= 0 && at + 1 < windows!.Count ? windows[at + 1] : null,
+        };
+    }
+
+    /// <summary>
+    /// The feed's timestamp of a day: its stored digest's time when there is one; otherwise the newest
+    /// measurement of its papers, or the end of the window, never the clock (which moves on every rebuild).
+    /// </summary>
+    private DateTimeOffset StableUpdated(DigestWindow window, Ranking.RankedDigest digest)
+    {
+        if (store.Digests.LoadGeneratedAt(window) is { } stored) return EngagementHistory.LocalToInstant(stored, zone);
+        var measured = digest.Papers.Select(p => p.Candidate.MeasuredAt).Where(t => t != default).DefaultIfEmpty().Max();
+        return EngagementHistory.LocalToInstant(measured != default ? measured : window.End.ToDateTime(TimeOnly.MinValue), zone);
     }
 
     public PaperView PaperView(ListedPaper listed, PaperActivity activity) => new(listed, activity, EngagementHistory.Of(activity, zone));
@@ -58,7 +82,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         {
             foreach (var subject in listed.Paper.Subjects.DistinctBy(s => s.Code))
             {
-                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (subject.Name, []);
+                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (CategoryNames.Of(subject.Code, subject.Name), []);
                 else if (entry.Name is null && subject.Name is not null) byCode[subject.Code] = entry = (subject.Name, entry.Papers);
                 entry.Papers.Add(listed);
             }
@@ -80,6 +104,8 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// <summary>The day's JSON: exactly what <c>hotpapers render --format json</c> writes for it.</summary>
     public static SiteFile DayJson(DayView day) => Json(SitePaths.DayJson(day.Window), DigestJsonWriter.Write(day.Digest));
 
+    public SiteFile ShareImage(DaySummary day) => new(SitePaths.ShareImage(day.Window), PngType, Site.ShareImage.Render(day, options.Title));
+
     public SiteFile PaperPage(PaperView paper) => Page(SitePaths.Paper(paper.Paper.Id), Site.PaperPage.Render(paper, options));
 
     public static SiteFile PaperJson(PaperView paper) => Json(SitePaths.PaperJson(paper.Paper.Id), PaperJsonWriter.Write(paper));
@@ -98,9 +124,12 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile Feed(IReadOnlyList<DaySummary> newestDays) =>
         new(SitePaths.Feed, AtomType, Utf8(AtomFeedWriter.Write(newestDays, options, clock.GetUtcNow())));
 
+    public SiteFile Archive(IReadOnlyList<DaySummary> days) => Page(SitePaths.Archive, ArchivePage.Render(days, options));
+
     public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
 
-    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers) => Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers));
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
+        Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers, activity));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
@@ -124,8 +153,10 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
                 return Feed(Windows().Take(options.FeedEntries).Select(w => Day(w).Summary()).ToList());
             case SitePaths.Search:
                 return SearchPage();
+            case SitePaths.Archive:
+                return Archive(Windows().Select(w => Day(w).Summary()).ToList());
             case SitePaths.SearchIndex:
-                return SearchIndex(store.Papers.LoadListed());
+                return SearchIndex(store.Papers.LoadListed(), store.LoadPaperActivity());
             case SitePaths.Categories:
                 return CategoryIndex(Categories(store.Papers.LoadListed()));
             case SitePaths.Stylesheet:
@@ -144,10 +175,13 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         var json = path.StartsWith("api/", StringComparison.Ordinal);
         if (DayPath().Match(path) is { Success: true } day && SitePaths.TryParseWindowStem(day.Groups["key"].Value, out var window))
         {
-            if (!Windows().Contains(window)) return null;
-            var view = Day(window);
+            var all = Windows();
+            if (!all.Contains(window)) return null;
+            var view = Day(window, all);
             return json ? DayJson(view) : DayPage(view);
         }
+        if (SharePath().Match(path) is { Success: true } share && SitePaths.TryParseWindowStem(share.Groups[1].Value, out var shared))
+            return Windows().Contains(shared) ? ShareImage(Day(shared).Summary()) : null;
         if (PaperPath().Match(path) is { Success: true } paper && SitePaths.TryParsePaperKey(paper.Groups["key"].Value, out var id))
         {
             if (Paper(id) is not { } view) return null;
@@ -182,6 +216,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     [GeneratedRegex(@"^(?:days/(?<key>[0-9-]{10,21})\.html|api/days/(?<key>[0-9-]{10,21})\.json)$")]
     private static partial Regex DayPath();
+
+    [GeneratedRegex(@"^og/([0-9-]{10,21})\.png$")]
+    private static partial Regex SharePath();
 
     [GeneratedRegex(@"^(?:papers/(?<key>[A-Za-z0-9._-]+)\.html|api/papers/(?<key>[A-Za-z0-9._-]+)\.json)$")]
     private static partial Regex PaperPath();

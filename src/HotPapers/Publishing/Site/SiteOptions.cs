@@ -18,6 +18,12 @@ public sealed record SiteOptions
     /// <summary>Load the platform's widget script over the static snapshots (an external request, so off by default).</summary>
     public bool Widgets { get; init; }
 
-    /// <summary>The ranking the day pages and day JSON use: the defaults are those of <c>hotpapers render</c>.</summary>
-    public RenderOptions Render { get; init; } = new();
+    /// <summary>
+    /// The ranking the day pages and day JSON use: the thresholds of <c>hotpapers render</c>, but every registered
+    /// platform counts (the site shows each platform as itself; the classic post counts <c>Classic:Platforms</c> only).
+    /// </summary>
+    public RenderOptions Render { get; init; } = new()
+    {
+        Classic = new Ranking.ClassicOptions { Platforms = Social.PlatformRegistry.Default.All.Select(p => p.Platform).ToList() },
+    };
 }

@@ -16,6 +16,7 @@ public static partial class SitePaths
     public const string Search = "search.html";
     public const string SearchIndex = "search-index.json";
     public const string Categories = "categories/index.html";
+    public const string Archive = "archive.html";
     public const string Stylesheet = "assets/site.css";
     public const string SearchScript = "assets/search.js";
 
@@ -24,6 +25,9 @@ public static partial class SitePaths
     public static string Day(DigestWindow window) => $"days/{window.FileStem}.html";
 
     public static string DayJson(DigestWindow window) => $"api/days/{window.FileStem}.json";
+
+    /// <summary>The day's OpenGraph image, for link previews.</summary>
+    public static string ShareImage(DigestWindow window) => $"og/{window.FileStem}.png";
 
     public static string Paper(ArxivId id) => $"papers/{PaperKey(id)}.html";
 

@@ -10,17 +10,31 @@ namespace HotPapers.Publishing.Site;
 /// </summary>
 public sealed record DayView(RankedDigest Digest, IReadOnlySet<string> ReportedPaperIds, DateTimeOffset GeneratedAt)
 {
+    /// <summary>The day before and after in the archive (null at either end), for the day page's own navigation.</summary>
+    public DigestWindow? Older { get; init; }
+
+    public DigestWindow? Newer { get; init; }
+
+    /// <summary>
+    /// When the day last changed, for the feed: a stored digest's generation time, otherwise the newest
+    /// measurement behind its papers (not the clock, so a rebuild with nothing new keeps the feed's timestamps).
+    /// </summary>
+    public DateTimeOffset Updated { get; init; }
+
     public DigestWindow Window => Digest.Window;
 
     public bool IsReported(RankedPaper paper) => ReportedPaperIds.Contains(paper.Candidate.Paper.Id.Value);
 
-    public DaySummary Summary() => new(Window, GeneratedAt, Digest.Papers
+    public DaySummary Summary() => new(Window, Updated, Digest.Papers
         .Select(p => new DaySummaryPaper(p.Rank, p.Candidate.Paper.Id, p.Candidate.Paper.Title, p.Candidate.Reposts, p.Candidate.Likes))
         .ToList());
 }
 
-/// <summary>What the index and the feed need of a day: its ranked papers without their posts.</summary>
-public sealed record DaySummary(DigestWindow Window, DateTimeOffset GeneratedAt, IReadOnlyList<DaySummaryPaper> Papers);
+/// <summary>What the index, the archive and the feed need of a day: its ranked papers without their posts, and when it last changed.</summary>
+public sealed record DaySummary(DigestWindow Window, DateTimeOffset Updated, IReadOnlyList<DaySummaryPaper> Papers)
+{
+    public int TopScore => Papers.Count == 0 ? 0 : Papers.Max(p => p.Reposts + p.Likes);
+}
 
 public sealed record DaySummaryPaper(int Rank, ArxivId Id, string Title, int Reposts, int Likes);
 
@@ -28,6 +42,9 @@ public sealed record DaySummaryPaper(int Rank, ArxivId Id, string Title, int Rep
 public sealed record PaperView(ListedPaper Listed, PaperActivity Activity, IReadOnlyList<HistoryPoint> History)
 {
     public Paper Paper => Listed.Paper;
+
+    /// <summary>When the paper was first announced (its oldest listing date), or null for a paper never listed.</summary>
+    public DateTimeOffset? AnnouncedAt => Listed.ListingDates.Count == 0 ? null : EngagementHistory.AnnouncedAt(Listed.ListingDates[^1]);
 }
 
 /// <summary>

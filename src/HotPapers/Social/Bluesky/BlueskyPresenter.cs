@@ -11,7 +11,11 @@ public sealed class BlueskyPresenter : IPostPresenter
 
     public EngagementLabels Labels { get; } = new("reposts", "likes");
 
-    public string? Permalink(SocialPost post) => AtUri.TryParse(post.PostId, out var uri) ? uri.WebUrl : null;
+    /// <summary>The post's page by DID (handles change); null when the id is not a post's at:// URI.</summary>
+    public string? Permalink(SocialPost post) =>
+        AtUri.TryParse(post.PostId, out var uri) && uri.Collection == BlueskyPlatform.PostCollection
+            ? $"https://bsky.app/profile/{Uri.EscapeDataString(uri.Did)}/post/{Uri.EscapeDataString(uri.Rkey)}"
+            : null;
 
     /// <summary>The oEmbed form from stored fields: cid and embed flag kept by the collectors, the earlier of created and indexed time.</summary>
     public string RenderEmbed(SocialPost post, PresentContext context)

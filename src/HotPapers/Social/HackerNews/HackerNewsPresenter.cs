@@ -16,7 +16,9 @@ public sealed class HackerNewsPresenter : IPostPresenter
 
     public EngagementLabels Labels { get; } = new(null, "points");
 
-    public string? Permalink(SocialPost post) => ItemUrl(post.PostId);
+    /// <summary>The discussion's page; null when the id is not an item number.</summary>
+    public string? Permalink(SocialPost post) =>
+        post.PostId.Length is > 0 and <= 20 && post.PostId.All(char.IsAsciiDigit) ? ItemUrl(post.PostId) : null;
 
     public static string ItemUrl(string objectId) => "https://news.ycombinator.com/item?id=" + Uri.EscapeDataString(objectId);
 

@@ -9,7 +9,8 @@ public sealed class XPresenter : IPostPresenter
 
     public string DisplayName => "X";
 
-    public EngagementLabels Labels { get; } = new("reposts", "likes");
+    // The classic post's words (its stats line says retweets and favorites).
+    public EngagementLabels Labels { get; } = new("retweets", "likes");
 
     public string? Permalink(SocialPost post) => XOEmbedClient.StatusUrl(Uri.EscapeDataString(post.AuthorHandle), Uri.EscapeDataString(post.PostId));
 

@@ -1,0 +1,138 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace HotPapers.Publishing.Site;
+
+/// <summary>
+/// A day's OpenGraph image (<c>og/YYYY-MM-DD.png</c>, 1200x630, the size link previews expect): the date and
+/// the top five papers with a bar for each score. Drawn into a small palette and written as a PNG by hand,
+/// so the build needs no graphics library or font file.
+/// </summary>
+public static class ShareImage
+{
+    public const int Width = 1200, Height = 630;
+
+    [ThreadStatic]
+    private static byte[]? _canvas;
+
+    [ThreadStatic]
+    private static byte[]? _rows;
+
+    // Palette: background, band, band text, text, muted text, bar.
+    private static readonly byte[] Palette =
+    [
+        0xff, 0xff, 0xff,
+        0x0b, 0x57, 0xa4,
+        0xff, 0xff, 0xff,
+        0x1a, 0x1a, 0x1a,
+        0x4d, 0x4d, 0x4d,
+        0x93, 0xc5, 0xfd,
+    ];
+
+    private const byte Background = 0, Band = 1, BandText = 2, Ink = 3, Muted = 4, Bar = 5;
+
+    public static byte[] Render(DaySummary day, string siteTitle)
+    {
+        // One canvas per thread, reused: a fresh 0.75 MB array per day would make the build's garbage collector
+        // sweep the large-object heap over and over.
+        var pixels = _canvas ??= new byte[Width * Height];
+        Array.Clear(pixels);
+        Fill(pixels, 0, 0, Width, 120, Band);
+        Text(pixels, siteTitle, 48, 32, 8, BandText, maxWidth: 640);
+        var date = day.Window.DateStr;
+        Text(pixels, date, Width - 48 - TextWidth(date, 6), 39, 6, BandText, maxWidth: 520);
+
+        var top = day.Papers.Take(5).ToList();
+        if (top.Count == 0) Text(pixels, "No paper reached the threshold.", 48, 280, 5, Muted, maxWidth: Width - 96);
+        var best = Math.Max(1, top.Count == 0 ? 1 : top.Max(p => p.Reposts + p.Likes));
+        for (var i = 0; i < top.Count; i++)
+        {
+            var paper = top[i];
+            var y = 150 + i * 94;
+            var score = paper.Reposts + paper.Likes;
+            Text(pixels, (i + 1).ToString(CultureInfo.InvariantCulture) + ".", 48, y, 4, Muted, maxWidth: 60);
+            Text(pixels, paper.Title, 108, y, 4, Ink, maxWidth: Width - 108 - 48);
+            var label = Layout.Number(score);
+            var barMax = Width - 108 - 48 - TextWidth(label, 4) - 16;
+            var bar = Math.Max(4, (int)Math.Round(barMax * (double)score / best));
+            Fill(pixels, 108, y + 40, bar, 28, Bar);
+            Text(pixels, label, 108 + bar + 12, y + 40, 4, Ink, maxWidth: Width);
+        }
+        return Png(pixels);
+    }
+
+    private static int TextWidth(string text, int scale) => PixelFont.Drawable(text).Length * (PixelFont.Width + 1) * scale;
+
+    /// <summary>Draws text at a pixel scale; what does not fit in <paramref name="maxWidth"/> ends in "...".</summary>
+    private static void Text(byte[] pixels, string text, int x, int y, int scale, byte color, int maxWidth)
+    {
+        var drawable = PixelFont.Drawable(text);
+        var fits = maxWidth / ((PixelFont.Width + 1) * scale);
+        if (drawable.Length > fits) drawable = drawable[..Math.Max(0, fits - 3)].TrimEnd() + "...";
+        foreach (var c in drawable)
+        {
+            var glyph = PixelFont.Glyph(c);
+            for (var gy = 0; gy < PixelFont.Height && glyph is not null; gy++)
+                for (var gx = 0; gx < PixelFont.Width; gx++)
+                    if (glyph[gy][gx] == '#') Fill(pixels, x + gx * scale, y + gy * scale, scale, scale, color);
+            x += (PixelFont.Width + 1) * scale;
+        }
+    }
+
+    private static void Fill(byte[] pixels, int x, int y, int w, int h, byte color)
+    {
+        for (var row = Math.Max(0, y); row < Math.Min(Height, y + h); row++)
+            pixels.AsSpan(row * Width + Math.Max(0, x), Math.Max(0, Math.Min(Width, x + w) - Math.Max(0, x))).Fill(color);
+    }
+
+    /// <summary>An 8-bit palette PNG: signature, IHDR, PLTE, one zlib IDAT, IEND.</summary>
+    private static byte[] Png(byte[] pixels)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, Width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), Height);
+        header[8] = 8; // bit depth
+        header[9] = 3; // palette colour
+        Chunk(output, "IHDR", header);
+        Chunk(output, "PLTE", Palette);
+        using var raw = new MemoryStream(64 * 1024);
+        // Each row starts with its filter byte (0: none); the rows go to the compressor in one write.
+        var rows = _rows ??= new byte[Height * (Width + 1)];
+        for (var row = 0; row < Height; row++) pixels.AsSpan(row * Width, Width).CopyTo(rows.AsSpan(row * (Width + 1) + 1));
+        using (var zlib = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(rows);
+        Chunk(output, "IDAT", raw.ToArray());
+        Chunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    private static void Chunk(Stream output, string type, byte[] data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        output.Write(word);
+        var typeBytes = Encoding.ASCII.GetBytes(type);
+        output.Write(typeBytes);
+        output.Write(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typeBytes, data));
+        output.Write(word);
+    }
+
+    private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
+    {
+        var c = (uint)n;
+        for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+        return c;
+    }).ToArray();
+
+    private static uint Crc32(byte[] type, byte[] data)
+    {
+        var crc = 0xffffffffu;
+        foreach (var b in type) crc = CrcTable[(crc ^ b) & 0xff] ^ (crc >> 8);
+        foreach (var b in data) crc = CrcTable[(crc ^ b) & 0xff] ^ (crc >> 8);
+        return crc ^ 0xffffffffu;
+    }
+}
