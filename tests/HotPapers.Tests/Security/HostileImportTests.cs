@@ -85,6 +85,15 @@ public class HostileImportTests
     }
 
     [Fact]
+    public void A_count_above_32_bits_in_a_response_document_is_reported_with_its_value()
+    {
+        var document = "{\"data\": [\n" + V2("1001") + ",\n" + V2("1002", metrics: "\"retweet_count\":3000000000,\"like_count\":2") + "\n]}\n";
+        var (problems, stored) = Import(document);
+        Assert.Equal(["1001"], stored);
+        Assert.Equal(["3: public_metrics.retweet_count is 3000000000, not a whole number from 0 to 2147483647"], problems);
+    }
+
+    [Fact]
     public void A_line_that_is_not_UTF8_is_reported_at_its_line_and_the_rest_is_stored()
     {
         var bytes = new List<byte>();
