@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -45,7 +46,7 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
             {
                 // A network failure or time-out is one more way oEmbed gives nothing: the post falls back to its
                 // snapshot, and the embeds step does not fail the run over an embed.
-                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.###} s (X:RequestTimeoutSeconds)" : e.Message)}");
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? NoAnswer : e.Message)}");
             }
             using var response = sent;
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
@@ -63,7 +64,7 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
             }
             catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? "timed out" : e.Message)}");
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? NoAnswer : e.Message)}");
             }
             string? html;
             try
@@ -82,6 +83,8 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
                 : new OEmbedResult(OEmbedStatus.Rejected, null, $"GET {url}: {reason}");
         }
     }
+
+    private string NoAnswer => string.Create(CultureInfo.InvariantCulture, $"no answer within {options.RequestTimeout.TotalSeconds:0.###} s (X:RequestTimeoutSeconds)");
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther

@@ -68,7 +68,7 @@ public sealed class XSearchClient
             Requests++;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.RequestTimeout);
-            HttpResponseMessage sent;
+            HttpResponseMessage? sent = null;
             string body;
             try
             {
@@ -77,7 +77,9 @@ public sealed class XSearchClient
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new XApiException($"GET {url}: no answer within {_options.RequestTimeout.TotalSeconds:0.###} s (X:RequestTimeoutSeconds)");
+                sent?.Dispose();
+                throw new XApiException(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {url}: no answer within {_options.RequestTimeout.TotalSeconds:0.###} s (X:RequestTimeoutSeconds)"));
             }
             using var response = sent;
             var limit = XRateLimit.From(response);
