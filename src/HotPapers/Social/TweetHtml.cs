@@ -20,8 +20,8 @@ internal static class TweetHtml
 
     /// <summary>
     /// Escapes text the way oEmbed does: the five HTML specials, everything else raw; and, which oEmbed never has to
-    /// print, a carriage return as a reference (a raw one would end the Markdown line the embed stands on) and a NUL
-    /// as U+FFFD (what a browser makes of it).
+    /// print, a control character (a line break or a carriage return would end the Markdown line the embed stands on)
+    /// as a numeric reference and a NUL as U+FFFD (what a browser makes of it).
     /// </summary>
     public static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text)
     {
@@ -34,8 +34,12 @@ internal static class TweetHtml
                 case '>': sb.Append("&gt;"); break;
                 case '"': sb.Append("&quot;"); break;
                 case '\'': sb.Append("&#39;"); break;
-                case '\r': sb.Append("&#13;"); break;
                 case '\0': sb.Append('\uFFFD'); break;
+                // Any other control character, a line break or a carriage return included, as a reference: raw, it
+                // could end the Markdown line the embed stands on, and the allow-list refuses it.
+                case var control when char.IsControl(control) && control != '\t':
+                    sb.Append("&#").Append(((int)control).ToString(CultureInfo.InvariantCulture)).Append(';');
+                    break;
                 default: sb.Append(c); break;
             }
         }

@@ -67,7 +67,7 @@ public partial class DigestJsonTests
 
     private static void AssertShown(string seed, string plain)
     {
-        var html = TweetHtml.Escape(plain.TrimEnd('\n')).Replace("\n", "<br>");
+        var html = string.Join("<br>", plain.TrimEnd('\n').Split('\n').Select(TweetHtml.Escape));
         if (html.Length > 0) Assert.Contains(html, seed);
     }
 

@@ -27,6 +27,9 @@ public class EmbedAllowListTests
         "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">a\u0000b</p></blockquote>",
         Quote + " \n" + Script,
         Quote + "\n" + Script + "\n\n# 99. Injected paper",
+        // Found by the fuzz test: a script line before the blockquote, or two of them.
+        Script + Quote + "\n" + Script,
+        Quote + "\n" + Script + Script,
     };
 
     [Theory]

@@ -66,6 +66,34 @@ public class HostileImportTests
     }
 
     [Fact]
+    public void The_v1_and_twint_readers_are_held_to_the_same_rules()
+    {
+        static string V1(string id, string screenName) =>
+            $"{{\"id_str\":\"{id}\",\"created_at\":\"Thu Jun 10 12:00:00 +0000 2021\",\"full_text\":\"paper https://t.co/abcdefghij\",\"user\":{{\"id_str\":\"9\",\"name\":\"A\",\"screen_name\":\"{screenName}\"}},"
+            + "\"retweet_count\":5,\"favorite_count\":7,\"entities\":{\"urls\":[{\"url\":\"https://t.co/abcdefghij\",\"expanded_url\":\"https://arxiv.org/abs/2106.01234\",\"indices\":[6,29]}]},\"lang\":\"en\"}";
+        static string Twint(string id, string language) =>
+            $"{{\"id\": {id}, \"created_at\": \"2021-06-10 08:00:00 EDT\", \"timezone\": \"-0400\", \"username\": \"a\", \"name\": \"A\", \"tweet\": \"new paper  https://t.co/abcdefghij\", \"language\": \"{language}\", "
+            + $"\"urls\": [\"https://arxiv.org/abs/2106.01234\"], \"replies_count\": 0, \"retweets_count\": 1, \"likes_count\": 3, \"hashtags\": [], \"link\": \"https://twitter.com/A/status/{id}\"}}";
+
+        var (v1Problems, v1Stored) = Import(V1("2001", "a") + "\n" + V1("2002", "a\\\"><script>alert(1)</script>") + "\n");
+        Assert.Equal(["2001"], v1Stored);
+        Assert.Equal(["2: tweet 2002: author handle 'a\"><script>alert(1)</script>' is not an X handle ([A-Za-z0-9_], 1 to 15 characters)"], v1Problems);
+
+        var (twintProblems, twintStored) = Import(Twint("1403000000000000001", "en") + "\n" + Twint("1403000000000000002", "en\\\" onmouseover=\\\"x") + "\n");
+        Assert.Equal(["1403000000000000001"], twintStored);
+        Assert.Equal(["2: tweet 1403000000000000002: lang 'en\" onmouseover=\"x' is not a BCP 47 language tag"], twintProblems);
+    }
+
+    [Fact]
+    public void A_count_above_32_bits_in_a_response_document_is_reported_with_its_value()
+    {
+        var document = "{\"data\": [\n" + V2("1001") + ",\n" + V2("1002", metrics: "\"retweet_count\":3000000000,\"like_count\":2") + "\n]}\n";
+        var (problems, stored) = Import(document);
+        Assert.Equal(["1001"], stored);
+        Assert.Equal(["3: public_metrics.retweet_count is 3000000000, not a whole number from 0 to 2147483647"], problems);
+    }
+
+    [Fact]
     public void A_line_that_is_not_UTF8_is_reported_at_its_line_and_the_rest_is_stored()
     {
         var bytes = new List<byte>();
@@ -104,7 +132,7 @@ public class HostileImportTests
         var hostile = original[..first] + Script + "\\n<script>alert(1)</script>" + original[(first + Script.Length)..];
         var line = hostile[..first].Count(c => c == '\n') + 1;
         var (problems, stored) = Import(hostile);
-        Assert.Equal([$"{line - 3}: papers[0].tweets[0].html is refused: the tag <script> is not allowed"], problems.Select(p => p).ToList());
+        Assert.Equal([$"{line - 3}: papers[0].tweets[0].html is refused: something follows the script"], problems.Select(p => p).ToList());
         Assert.DoesNotContain("1320900424820510720", stored);
         Assert.NotEmpty(stored);
     }

@@ -72,6 +72,8 @@ public class HostilePostTests
         { "url quote", Hostile(entities: [new PostEntity(EntityKind.Url, 4, 17, "https://t.co/x\" onmouseover=\"alert(1)")]) },
         { "text", Hostile(text: "a\r\r# 99. Injected\r\r<script>alert(1)</script>", entities: []) },
         { "hashtag", Hostile(text: "#x", entities: [new PostEntity(EntityKind.Hashtag, 0, 2, "x\"><script>")]) },
+        { "control characters", Hostile(text: "a\u001d\u0085b\u000b", entities: []) },
+        { "name with line breaks", Hostile(entities: []) with { AuthorName = "A\n\n# 99. Injected\r" } },
     };
 
     [Theory]

@@ -115,6 +115,45 @@ public class XRateLimitAndSecretTests
         Assert.Contains("(redacted)", recorded);
     }
 
+    /// <summary>A server that never answers: each request waits until it is cancelled.</summary>
+    private sealed class Silent : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    /// <summary>X's client as daily builds it: the X:TimeoutSeconds policy, here 50 ms and no retry, over a silent server.</summary>
+    private static HttpClient SilentX() => HotPapers.Http.SourceHttpClient.Create(
+        new HotPapers.Http.SourceHttpOptions { Source = "x", AttemptTimeout = TimeSpan.FromMilliseconds(50), MaxRetries = 0, RetryRateLimited = false },
+        new Silent(), _ => { });
+
+    [Fact]
+    public async Task The_X_request_time_out_is_a_setting_and_a_search_that_times_out_names_the_url()
+    {
+        var options = new XOptions { ApiBaseUrl = "http://x.test", BearerToken = Token };
+        var client = new XSearchClient(SilentX(), options, TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<XApiException>(() => client.SearchAsync("url:\"2106.01234\"", 10, null));
+
+        Assert.StartsWith("GET http://x.test/2/tweets/search/recent?query=", error.Message);
+        Assert.Contains("answer within 0.05 s", error.Message); // the attempt's or the whole request's limit, whichever fires first
+        Assert.DoesNotContain(Token, error.Message);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task An_oembed_request_that_times_out_falls_back_naming_the_setting()
+    {
+        var options = new XOptions { OEmbedUrl = "http://publish.x.test/oembed" };
+        var result = await new XOEmbedClient(SilentX(), options).FetchAsync("a", "1");
+
+        Assert.Equal(OEmbedStatus.Failed, result.Status);
+        Assert.EndsWith(": timed out (X:TimeoutSeconds)", result.Detail);
+    }
+
     private static async Task<(int Code, string Out, string Err)> Run(LocalHttpServer server, params string[] args)
     {
         var env = new Dictionary<string, string>

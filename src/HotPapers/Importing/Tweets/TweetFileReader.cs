@@ -296,7 +296,7 @@ public sealed class TweetFileReader
             }
             catch (JsonException e)
             {
-                sink.Problem(JsonErrors.Describe(e, int.MaxValue));
+                sink.Problem(JsonErrors.Describe(e, int.MaxValue, element.GetRawText()));
                 continue;
             }
             catch (TweetRecordException e)

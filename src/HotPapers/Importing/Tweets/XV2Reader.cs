@@ -53,7 +53,7 @@ internal static class XV2Reader
         }
         catch (JsonException e)
         {
-            sink.Problem(JsonErrors.Describe(e, int.MaxValue));
+            sink.Problem(JsonErrors.Describe(e, int.MaxValue, element.GetRawText()));
             return;
         }
         Read(value, sink);

@@ -54,7 +54,10 @@ public static class OEmbedHtmlPolicy
             var script = Scripts.FirstOrDefault(s => string.CompareOrdinal(html, i, s, 0, s.Length) == 0);
             if (script is not null)
             {
+                // One script, after the closed blockquote, and the end of the embed.
                 if (stack.Count > 0) return Fail(out reason, "the script is inside the blockquote");
+                if (blockquotes == 0) return Fail(out reason, "the script comes before the blockquote");
+                if (i + script.Length != html.Length) return Fail(out reason, "something follows the script");
                 i += script.Length;
                 continue;
             }

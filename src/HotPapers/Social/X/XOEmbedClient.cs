@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -62,7 +63,7 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
             }
             catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? "timed out" : e.Message)}");
+                return new OEmbedResult(OEmbedStatus.Failed, null, $"GET {url}: {(e is OperationCanceledException ? "timed out (X:TimeoutSeconds)" : e.Message)}");
             }
             string? html;
             try
@@ -81,6 +82,7 @@ public sealed class XOEmbedClient(HttpClient http, XOptions options)
                 : new OEmbedResult(OEmbedStatus.Rejected, null, $"GET {url}: {reason}");
         }
     }
+
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
