@@ -21,11 +21,12 @@ public class SeedRoundTripTests
     public void Snapshot_mode_never_reads_stored_html(string date)
     {
         using var fixture = new StoreFixture().ImportSeed(date);
-        // Spoil every cached embed: snapshot output must not change, stored output must.
+        // Spoil every stored embed (the cache and the copies the post printed): snapshot output must not change, stored output must.
         fixture.Store.Write(tx =>
         {
             foreach (var post in fixture.Store.LoadCandidates(Seeds.Window(date), TimeZoneInfo.Utc).Papers.SelectMany(p => p.Posts))
                 tx.Posts.UpsertEmbed(post.Post.Platform, post.Post.PostId, "<p>spoiled</p>", "test");
+            tx.Sql.Run("UPDATE printed_embeds SET html = '<p>spoiled</p>'");
         });
         var snapshot = fixture.Renderer().RenderText(Seeds.Window(date), new RenderOptions { Embeds = EmbedSource.Snapshot });
         Golden.AssertSameText(Seeds.Text(date), snapshot, $"{date} snapshot render with spoiled cache");

@@ -38,7 +38,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public DayView Day(DigestWindow window)
     {
         var digest = _renderer.Rank(window, options.Render);
-        return new DayView(digest, store.Digests.LoadReportedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
+        return new DayView(digest, store.Digests.LoadPrintedPaperIds(window), EngagementHistory.LocalToInstant(digest.GeneratedAt, zone));
     }
 
     public PaperView PaperView(ListedPaper listed, PaperActivity activity) => new(listed, activity, EngagementHistory.Of(activity, zone));
