@@ -42,6 +42,26 @@ public abstract class PostArchiveTests(StoreBackend backend)
     }
 
     [StoreFact]
+    public async Task Render_each_writes_every_post_of_the_range_back_byte_for_byte_in_one_run()
+    {
+        using var fixture = new StoreFixture(backend);
+        var folder = fixture.Dir.File("archive");
+        var names = SyntheticArchive.Write(folder);
+        foreach (var file in PostArchiveImporter.FindPostFiles([folder])) Assert.True(new PostArchiveImporter(fixture.Store).ImportFile(file).Succeeded);
+        var outDir = fixture.Dir.File("rendered");
+        var output = new StringWriter();
+
+        var code = await HotPapers.Cli.HotPapersCli.RunAsync(
+            ["--db", fixture.DbPath, "render", "--since", "2020-06-01", "--until", "2021-06-30", "--each", "--out", outDir], output, output);
+
+        Assert.True(code == 0, output.ToString());
+        Assert.Equal(names, Directory.EnumerateFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in names)
+            Golden.AssertSameText(File.ReadAllText(Path.Combine(folder, name)), File.ReadAllText(Path.Combine(outDir, name)), $"{backend} render --each {name}");
+        Assert.EndsWith("rendered 9 posts from 2020-06-01 to 2021-06-30\n", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public void Import_order_does_not_matter()
     {
         using var forward = new StoreFixture(backend);
