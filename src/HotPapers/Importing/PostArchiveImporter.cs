@@ -58,7 +58,7 @@ public sealed class PostArchiveImporter(HotPapersStore store)
     {
         var embeds = 0;
         var notReproducible = 0;
-        store.Write(tx =>
+        store.Write(transaction => transaction.Batched(tx =>
         {
             tx.Digests.Upsert(post.Window, post.GeneratedAt, SourceName, post.Layout);
             var printed = new List<PrintedPaper>(post.Papers.Count);
@@ -82,7 +82,7 @@ public sealed class PostArchiveImporter(HotPapersStore store)
             tx.Digests.Print(post.Window, printed);
             foreach (var paper in post.Papers)
                 tx.Digests.SetTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt, TotalsSource.ImportedPost);
-        });
+        }));
         return new PostImportResult(post.SourceName, post.Papers.Count, embeds, notReproducible, null);
     }
 }

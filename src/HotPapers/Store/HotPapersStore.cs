@@ -60,16 +60,20 @@ public sealed class HotPapersStore : IDisposable
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _backend.Connection.BeginTransaction();
+        var unitOfWork = new StoreSql(_backend.Connection, transaction, _backend);
         Sql.Transaction = transaction;
+        Sql.UnitOfWork = unitOfWork;
         try
         {
-            var result = work(new StoreTransaction(_backend, new StoreSql(_backend.Connection, transaction)));
+            var result = work(new StoreTransaction(_backend, unitOfWork));
+            unitOfWork.EndBatch();
             transaction.Commit();
             return result;
         }
         finally
         {
             Sql.Transaction = null;
+            Sql.UnitOfWork = null;
         }
     }
 
@@ -101,8 +105,8 @@ public sealed class HotPapersStore : IDisposable
             return PaperTotals.Candidates(window, generatedAt, Papers.LoadAnnounced(window), Posts.LoadForWindow(window), fixedTotals, localZone);
         // A window an imported post printed is what it printed, whatever other posts are imported later; papers
         // no imported post printed (found by a later crawl of these days) come after them.
-        var later = PaperTotals.Candidates(window, generatedAt, Papers.LoadAnnounced(window, unprintedOnly: true), Posts.LoadForWindow(window),
-            fixedTotals, localZone);
+        var unprinted = Papers.LoadAnnounced(window, unprintedOnly: true);
+        var later = PaperTotals.Candidates(window, generatedAt, unprinted, unprinted.Count == 0 ? [] : Posts.LoadForWindow(window), fixedTotals, localZone);
         var asPrinted = PaperTotals.Printed(window, generatedAt, printed, fixedTotals, Digests.LoadLayout(window));
         return asPrinted with { Papers = [.. asPrinted.Papers, .. later.Papers] };
     }

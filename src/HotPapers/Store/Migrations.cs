@@ -175,6 +175,7 @@ internal static class Migrations
                 PRIMARY KEY (window_key, rank),
                 UNIQUE (window_key, arxiv_id)
             );
+            CREATE INDEX ix_printed_papers_paper ON printed_papers (arxiv_id);  -- "printed by any post?" while ranking a day
             CREATE TABLE printed_embeds (
                 window_key TEXT NOT NULL,
                 rank       INTEGER NOT NULL,
