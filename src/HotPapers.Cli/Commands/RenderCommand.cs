@@ -7,13 +7,21 @@ using HotPapers.Store;
 
 namespace HotPapers.Cli.Commands;
 
-/// <summary><c>hotpapers render</c>: write a window's post (or its JSON) from the store.</summary>
+/// <summary>
+/// <c>hotpapers render</c>: write a window's post (or its JSON) from the store; with <c>--each</c>, every post of a
+/// range on its own, in one process (a blog re-render after a template change).
+/// </summary>
 internal static class RenderCommand
 {
     public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings, PlatformRegistry platforms)
     {
-        var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
+        var date = DateOptions.Optional("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
+        var since = DateOptions.Optional("--since", "The first listing date of a range (the same as --date).");
         var until = DateOptions.Optional("--until", "The last listing date of a range.");
+        var each = new Option<bool>("--each")
+        {
+            Description = "Write every post of the range on its own: each day with papers or a stored digest, and each stored range digest inside it.",
+        };
         var outDir = new Option<string>("--out") { Description = "The folder to write into.", Required = true };
         var format = new Option<OutputFormat>("--format") { Description = "gatsby (the Markdown post) or json.", DefaultValueFactory = _ => OutputFormat.Gatsby };
         var embeds = new Option<EmbedSource>("--embeds") { Description = "stored (cached oEmbed HTML) or snapshot (rendered from post fields).", DefaultValueFactory = _ => EmbedSource.Stored };
@@ -25,11 +33,15 @@ internal static class RenderCommand
 
         var command = new Command("render", "Write a day's (or a range's) Hot Papers post from the store.")
         {
-            date, until, outDir, format, embeds, paperThreshold, postThreshold, maxPosts, isoDate,
+            date, since, until, each, outDir, format, embeds, paperThreshold, postThreshold, maxPosts, isoDate,
         };
         command.SetAction(parsed =>
         {
-            var start = parsed.GetRequiredValue(date);
+            if ((parsed.GetValue(date) ?? parsed.GetValue(since)) is not { } start || (parsed.GetValue(date) is not null && parsed.GetValue(since) is not null))
+            {
+                error.WriteLine("hotpapers: give the first date once, as --date or --since");
+                return HotPapersCli.BadUsage;
+            }
             var end = parsed.GetValue(until) ?? start;
             if (end < start)
             {
@@ -60,8 +72,18 @@ internal static class RenderCommand
                 IsoDate = parsed.GetValue(isoDate),
                 Classic = classic,
             };
-            var path = renderer.RenderToDirectory(new DigestWindow(start, end), parsed.GetRequiredValue(outDir), options);
-            output.WriteLine($"wrote {path}");
+            var range = new DigestWindow(start, end);
+            if (!parsed.GetValue(each))
+            {
+                output.WriteLine($"wrote {renderer.RenderToDirectory(range, parsed.GetRequiredValue(outDir), options)}");
+                return HotPapersCli.Success;
+            }
+            // Oldest first, so a long run can be followed; windows come from the store, so days with nothing are skipped.
+            var windows = store.Digests.LoadWindows().Where(w => w.Start >= range.Start && w.End <= range.End)
+                .OrderBy(w => w.Start).ThenBy(w => w.End).ToList();
+            foreach (var window in windows)
+                output.WriteLine($"wrote {renderer.RenderToDirectory(window, parsed.GetRequiredValue(outDir), options)}");
+            output.WriteLine($"rendered {windows.Count} posts from {DigestWindow.Format(range.Start)} to {DigestWindow.Format(range.End)}");
             return HotPapersCli.Success;
         });
         return command;

@@ -2,12 +2,15 @@ using HotPapers.Domain;
 
 namespace HotPapers.Importing;
 
-/// <summary>One Hot Papers post read back into data: its window, when it was generated, and its papers in rank order.</summary>
-public sealed record ImportedPost(string SourceName, DigestWindow Window, DateTime GeneratedAt, IReadOnlyList<ImportedPaper> Papers);
+/// <summary>
+/// One Hot Papers post read back into data: its window, when it was generated, its papers in rank order, and the
+/// spacing it was printed with.
+/// </summary>
+public sealed record ImportedPost(string SourceName, DigestWindow Window, DateTime GeneratedAt, IReadOnlyList<ImportedPaper> Papers, PostLayout Layout);
 
 /// <summary>
 /// A paper block: the paper, the totals printed on its stats line and when they were measured, and its embeds
-/// in the order shown.
+/// in the order shown (a post may show the same embed more than once; every one is kept).
 /// </summary>
 public sealed record ImportedPaper(int Rank, Paper Paper, int Reposts, int Likes, DateTime MeasuredAt, IReadOnlyList<ImportedEmbed> Embeds);
 

@@ -22,6 +22,18 @@ internal sealed class LineReader
 
     public string? Peek() => AtEnd ? null : _lines[_next];
 
+    /// <summary>Reads the run of empty lines ahead (possibly none) and says how long it was.</summary>
+    public int SkipBlankLines()
+    {
+        var count = 0;
+        while (Peek() == "")
+        {
+            _next++;
+            count++;
+        }
+        return count;
+    }
+
     public string Next(string what)
     {
         if (AtEnd)

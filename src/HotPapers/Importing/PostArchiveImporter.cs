@@ -1,4 +1,5 @@
 using System.Text;
+using HotPapers.Ranking;
 using HotPapers.Social;
 using HotPapers.Store;
 
@@ -61,13 +62,13 @@ public sealed class PostArchiveImporter(HotPapersStore store)
     {
         var embeds = 0;
         var notReproducible = 0;
-        store.Write(tx =>
+        store.Write(transaction => transaction.Batched(tx =>
         {
-            tx.Digests.Upsert(post.Window, post.GeneratedAt, SourceName);
+            tx.Digests.Upsert(post.Window, post.GeneratedAt, SourceName, post.Layout);
+            var printed = new List<PrintedPaper>(post.Papers.Count);
             foreach (var paper in post.Papers)
             {
                 tx.Papers.Upsert(paper.Paper);
-                tx.Digests.SetTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt);
                 for (var i = 0; i < paper.Embeds.Count; i++)
                 {
                     var embed = paper.Embeds[i];
@@ -78,8 +79,14 @@ public sealed class PostArchiveImporter(HotPapersStore store)
                     // The stored HTML is what the post shows; a snapshot that differs would show something else.
                     if (TweetEmbedRenderer.Render(embed.Post) != embed.Html) notReproducible++;
                 }
+                printed.Add(new PrintedPaper(paper.Rank, paper.Paper,
+                    paper.Embeds.Select(e => new PrintedEmbed(e.Post.Platform, e.Post.PostId, e.Html)).ToList()));
             }
-        });
+            // What this post printed is kept for its window, so it renders back whatever is imported later.
+            tx.Digests.Print(post.Window, printed);
+            foreach (var paper in post.Papers)
+                tx.Digests.SetTotals(post.Window, paper.Paper.Id, paper.Reposts, paper.Likes, paper.MeasuredAt, TotalsSource.ImportedPost);
+        }));
         return new PostImportResult(post.SourceName, post.Papers.Count, embeds, notReproducible, null);
     }
 }

@@ -59,9 +59,15 @@ public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, Tim
         return path;
     }
 
-    /// <summary>The cached (fetched or imported) HTML when stored embeds are wanted, else the presenter's local rendering.</summary>
-    private string EmbedHtml(CandidatePost post, EmbedSource source) =>
-        source == EmbedSource.Stored && post.StoredHtml is { } html
+    /// <summary>
+    /// The cached (fetched or imported) HTML when stored embeds are wanted and it still passes its platform's embed
+    /// grammar, else the presenter's local rendering.
+    /// </summary>
+    private string EmbedHtml(CandidatePost post, EmbedSource source)
+    {
+        var presenter = _platforms.Presenter(post.Post.Platform);
+        return source == EmbedSource.Stored && post.StoredHtml is { } html && presenter.AllowsCachedEmbed(html)
             ? html
-            : _platforms.Presenter(post.Post.Platform).RenderEmbed(post.Post, new PresentContext(store, localZone));
+            : presenter.RenderEmbed(post.Post, new PresentContext(store, localZone));
+    }
 }

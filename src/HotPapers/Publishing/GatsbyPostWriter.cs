@@ -1,4 +1,5 @@
 using System.Text;
+using HotPapers.Domain;
 using HotPapers.Ranking;
 
 namespace HotPapers.Publishing;
@@ -12,36 +13,41 @@ public static class GatsbyPostWriter
         var date = isoDate
             ? digest.GeneratedAt.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
             : GatsbyPostFormat.ClassicDate(digest.GeneratedAt);
+        // An imported post is written back in the spacing it was printed with; everything else in the classic one.
+        var layout = digest.Layout ?? PostLayout.Classic;
         Line(sb, GatsbyPostFormat.Fence);
-        foreach (var line in GatsbyPostFormat.FrontMatterLines(digest.Window, date)) Line(sb, line);
+        foreach (var line in GatsbyPostFormat.FrontMatterLines(digest.Window, date).Where(l => l.Length > 0)) Line(sb, line);
+        Blank(sb, layout.BeforeClosingFence);
         Line(sb, GatsbyPostFormat.Fence);
 
-        foreach (var ranked in digest.Papers)
+        for (var i = 0; i < digest.Papers.Count; i++)
         {
+            var ranked = digest.Papers[i];
             var candidate = ranked.Candidate;
             var paper = candidate.Paper;
-            Line(sb, "");
+            Blank(sb, i == 0 ? layout.AfterFrontMatter : layout.BetweenPapers);
             Line(sb, $"# {ranked.Rank}. {paper.Title}");
-            Line(sb, "");
+            Blank(sb, layout.AfterHeading);
             Line(sb, string.Join(GatsbyPostFormat.AuthorSeparator, paper.Authors));
-            Line(sb, "");
+            Blank(sb, layout.AfterAuthors);
             Line(sb, GatsbyPostFormat.StatsLine(candidate.Reposts, candidate.Likes, candidate.MeasuredAt));
-            Line(sb, "");
+            Blank(sb, layout.AfterStats);
             Line(sb, GatsbyPostFormat.LinksLine(paper));
+            Blank(sb, layout.BetweenLinksAndCategories);
             Line(sb, GatsbyPostFormat.CategoriesLine(paper));
-            Line(sb, "");
+            Blank(sb, layout.AfterCategories);
             Line(sb, paper.Abstract);
-            Line(sb, "");
-            foreach (var post in ranked.Posts)
+            for (var j = 0; j < ranked.Posts.Count; j++)
             {
-                Line(sb, post.EmbedHtml);
-                Line(sb, "");
+                Blank(sb, j == 0 ? layout.AfterAbstract : layout.BetweenEmbeds);
+                Line(sb, ranked.Posts[j].EmbedHtml);
             }
-            Line(sb, "");
-            Line(sb, "");
         }
+        if (digest.Papers.Count > 0) Blank(sb, layout.AtEnd);
         return sb.ToString();
     }
+
+    private static void Blank(StringBuilder sb, int lines) => sb.Append('\n', lines);
 
     // Line ends are written explicitly: a post is LF-only on every platform.
     private static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');

@@ -3,7 +3,7 @@ using HotPapers.Domain;
 namespace HotPapers.Ranking;
 
 /// <summary>Totals fixed for a paper in a window: printed by an imported digest or measured by a daily run.</summary>
-public sealed record FixedTotals(int Reposts, int Likes, DateTime MeasuredAtLocal);
+public sealed record FixedTotals(int Reposts, int Likes, DateTime MeasuredAtLocal, TotalsSource Source = TotalsSource.DailyMeasurement);
 
 /// <summary>
 /// The totals rule, over rows already read: totals fixed for the window win; otherwise a paper's totals are the
@@ -30,7 +30,7 @@ public static class PaperTotals
             IReadOnlyList<CandidatePost> paperPosts = posts.TryGetValue(paper.Id.Value, out var list) ? list : [];
             if (fixedTotals.TryGetValue(paper.Id.Value, out var totals))
             {
-                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.MeasuredAtLocal, paperPosts, TotalsFixed: true));
+                candidates.Add(new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.MeasuredAtLocal, paperPosts, TotalsFixed: true, totals.Source));
                 continue;
             }
             var (reposts, likes, measuredAt) = Sum(paperPosts, localZone);
@@ -54,5 +54,22 @@ public static class PaperTotals
             return paper with { Reposts = reposts, Likes = likes, MeasuredAt = measuredAt, Posts = posts };
         }).ToList();
         return candidates with { Papers = papers };
+    }
+
+    /// <summary>
+    /// The candidates of a window an imported post printed: its papers as printed, in its order, each with the
+    /// totals it printed and the embeds it showed.
+    /// </summary>
+    public static DigestCandidates Printed(DigestWindow window, DateTime? generatedAt, IReadOnlyList<(int Rank, Paper Paper, List<CandidatePost> Embeds)> printed,
+        IReadOnlyDictionary<string, FixedTotals> fixedTotals, PostLayout? layout)
+    {
+        var candidates = printed.Select(p =>
+        {
+            var totals = fixedTotals.TryGetValue(p.Paper.Id.Value, out var t) ? t : new FixedTotals(0, 0, DateTime.MinValue, TotalsSource.ImportedPost);
+            // Later ranks get earlier crawl places, as the original broke ties in reverse crawl order.
+            var paper = p.Paper with { CrawlOrder = printed.Count - p.Rank + 1 };
+            return new CandidatePaper(paper, totals.Reposts, totals.Likes, totals.MeasuredAtLocal, p.Embeds, TotalsFixed: true, totals.Source, p.Rank);
+        }).ToList();
+        return new DigestCandidates(window, generatedAt, candidates, layout);
     }
 }

@@ -31,4 +31,11 @@ public interface IPostPresenter
 
     /// <summary>The post's embed, rendered locally from stored fields in the platform's own embed form.</summary>
     string RenderEmbed(SocialPost post, PresentContext context);
+
+    /// <summary>
+    /// Whether cached embed HTML (fetched or imported) may be printed as it is: it must pass the platform's embed
+    /// grammar again at print time, so HTML cached before a rule was tightened cannot reach a post. A platform that
+    /// caches nothing answers false, and its posts are always rendered locally.
+    /// </summary>
+    bool AllowsCachedEmbed(string html);
 }

@@ -14,6 +14,9 @@ public sealed class UnknownPlatformPresenter(string platform) : IPostPresenter
 
     public string? Permalink(SocialPost post) => null;
 
+    /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
+    public bool AllowsCachedEmbed(string html) => false;
+
     public string RenderEmbed(SocialPost post, PresentContext context) =>
         "<blockquote class=\"post-embed\"><p>" + EmbedText.OneLine(WebUtility.HtmlEncode(post.Text)) + "</p>&mdash; "
         + WebUtility.HtmlEncode(post.AuthorName.Length > 0 ? post.AuthorName : post.AuthorHandle) + "</blockquote>";

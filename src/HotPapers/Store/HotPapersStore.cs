@@ -67,16 +67,20 @@ public sealed class HotPapersStore : IDisposable
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _backend.Connection.BeginTransaction();
+        var unitOfWork = new StoreSql(_backend.Connection, transaction, _backend);
         Sql.Transaction = transaction;
+        Sql.UnitOfWork = unitOfWork;
         try
         {
-            var result = work(new StoreTransaction(_backend, new StoreSql(_backend.Connection, transaction)));
+            var result = work(new StoreTransaction(_backend, unitOfWork));
+            unitOfWork.EndBatch();
             transaction.Commit();
             return result;
         }
         finally
         {
             Sql.Transaction = null;
+            Sql.UnitOfWork = null;
         }
     }
 
@@ -99,9 +103,20 @@ public sealed class HotPapersStore : IDisposable
     /// Everything needed to rank a window: its papers (crawl order), their posts with latest counts and cached
     /// embeds, and the totals fixed for the window; <see cref="PaperTotals"/> decides each paper's totals.
     /// </summary>
-    public DigestCandidates LoadCandidates(DigestWindow window, TimeZoneInfo localZone) =>
-        PaperTotals.Candidates(window, Digests.LoadGeneratedAt(window), Papers.LoadAnnounced(window), Posts.LoadForWindow(window),
-            Digests.LoadFixedTotals(window), localZone);
+    public DigestCandidates LoadCandidates(DigestWindow window, TimeZoneInfo localZone)
+    {
+        var fixedTotals = Digests.LoadFixedTotals(window);
+        var generatedAt = Digests.LoadGeneratedAt(window);
+        var printed = Digests.LoadPrinted(window);
+        if (printed.Count == 0)
+            return PaperTotals.Candidates(window, generatedAt, Papers.LoadAnnounced(window), Posts.LoadForWindow(window), fixedTotals, localZone);
+        // A window an imported post printed is what it printed, whatever other posts are imported later; papers
+        // no imported post printed (found by a later crawl of these days) come after them.
+        var unprinted = Papers.LoadAnnounced(window, unprintedOnly: true);
+        var later = PaperTotals.Candidates(window, generatedAt, unprinted, unprinted.Count == 0 ? [] : Posts.LoadForWindow(window), fixedTotals, localZone);
+        var asPrinted = PaperTotals.Printed(window, generatedAt, printed, fixedTotals, Digests.LoadLayout(window));
+        return asPrinted with { Papers = [.. asPrinted.Papers, .. later.Papers] };
+    }
 
     /// <summary>
     /// Posts (with all their snapshots) and fixed totals per paper id; pass <paramref name="only"/> to read one

@@ -8,7 +8,8 @@ internal static class Migrations
 {
     /// <summary>The tables <see cref="HotPapersStore.RowCounts"/> reports.</summary>
     public static readonly IReadOnlyList<string> CountedTables =
-        ["papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests"];
+        ["papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests",
+         "printed_papers", "printed_embeds"];
 
     public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
     [
@@ -156,6 +157,41 @@ internal static class Migrations
                 summary      TEXT NOT NULL,
                 PRIMARY KEY (window_key, step)
             );
+            """),
+        (7, """
+            -- What each imported post printed, per window (issue 12): a paper shown on several days keeps each day's
+            -- title, authors, categories and abstract, and each day's embeds in order, repeats included. The papers
+            -- table keeps the current metadata.
+            CREATE TABLE printed_papers (
+                window_key TEXT NOT NULL,     -- the digest's date_str
+                rank       INTEGER NOT NULL,
+                arxiv_id   TEXT NOT NULL REFERENCES papers (arxiv_id),
+                title      TEXT NOT NULL,
+                authors    TEXT NOT NULL,     -- JSON array of names, as printed
+                subjects   TEXT NOT NULL,     -- JSON array of {code}, as printed
+                abstract   TEXT NOT NULL,     -- may be empty: two 2021 posts printed none
+                abs_url    TEXT NOT NULL,
+                pdf_url    TEXT NULL,
+                PRIMARY KEY (window_key, rank),
+                UNIQUE (window_key, arxiv_id)
+            );
+            CREATE INDEX ix_printed_papers_paper ON printed_papers (arxiv_id);  -- "printed by any post?" while ranking a day
+            CREATE TABLE printed_embeds (
+                window_key TEXT NOT NULL,
+                rank       INTEGER NOT NULL,
+                position   INTEGER NOT NULL,  -- 1-based place under the paper
+                platform   TEXT NOT NULL,
+                post_id    TEXT NOT NULL,
+                html       TEXT NOT NULL,     -- exactly as printed (both lines)
+                PRIMARY KEY (window_key, rank, position),
+                FOREIGN KEY (platform, post_id) REFERENCES social_posts (platform, post_id)
+            );
+            -- Where fixed totals came from: 'import' (printed by an imported post) or 'daily' (measured by a run).
+            ALTER TABLE reported_totals ADD COLUMN source TEXT NOT NULL DEFAULT 'import';
+            UPDATE reported_totals SET source = 'daily'
+            WHERE window_key NOT IN (SELECT window_key FROM digests WHERE source = 'import');
+            -- The blank-line spacing an imported post was printed with (PostLayout.Key); NULL: the classic layout.
+            ALTER TABLE digests ADD COLUMN layout TEXT NULL;
             """),
     ];
 }

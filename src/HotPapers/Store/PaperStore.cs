@@ -50,16 +50,18 @@ public sealed class PaperStore
 
     /// <summary>
     /// The papers announced in a window, in crawl order, the first announcement of each kept. Over a range, crawl
-    /// places restart each day; they are numbered through so ties stay in crawl order.
+    /// places restart each day; they are numbered through so ties stay in crawl order. <paramref name="unprintedOnly"/>
+    /// leaves out papers some imported post printed (they belong to the windows that printed them).
     /// </summary>
-    internal List<Paper> LoadAnnounced(DigestWindow window)
+    internal List<Paper> LoadAnnounced(DigestWindow window, bool unprintedOnly = false)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var papers = new List<Paper>();
-        foreach (var (paper, crawlOrder) in _sql.Rows("""
+        var unprinted = unprintedOnly ? "AND NOT EXISTS (SELECT 1 FROM printed_papers pp WHERE pp.arxiv_id = a.arxiv_id)" : "";
+        foreach (var (paper, crawlOrder) in _sql.Rows($"""
             SELECT p.arxiv_id, p.title, p.authors, p.subjects, p.abstract, p.abs_url, p.pdf_url, a.listing_date, a.crawl_order
             FROM announcements a JOIN papers p ON p.arxiv_id = a.arxiv_id
-            WHERE a.listing_date >= @start AND a.listing_date <= @end
+            WHERE a.listing_date >= @start AND a.listing_date <= @end {unprinted}
             ORDER BY a.listing_date, a.crawl_order, p.arxiv_id
             """, r => (new Paper(ArxivId.Parse(r.GetString(0)), r.GetString(1), StoreJson.Read<string[]>(r.GetString(2)),
                 StoreJson.Read<Subject[]>(r.GetString(3)), r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),

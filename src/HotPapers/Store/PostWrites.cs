@@ -56,7 +56,7 @@ public sealed class PostWrites
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """,
             ("platform", platform), ("id", postId), ("paper", paper.Value));
-        return _sql.Hot("""
+        return _sql.HotCount("""
             INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
             SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
@@ -66,7 +66,7 @@ public sealed class PostWrites
 
     /// <summary>Links stored posts to papers that have arrived since the posts were seen. Returns links added.</summary>
     public int LinkKnownPapers() =>
-        _sql.Run("""
+        _sql.RunCount("""
             INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
             SELECT l.arxiv_id, l.platform, l.post_id, NULL FROM post_arxiv_links l
             JOIN papers p ON p.arxiv_id = l.arxiv_id

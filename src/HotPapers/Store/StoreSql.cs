@@ -8,8 +8,14 @@ namespace HotPapers.Store;
 /// Runs SQL on the store's connection, inside a transaction when there is one. Parameters are named <c>@name</c>;
 /// null binds as SQL NULL. Every data store (papers, posts, digests, platform state) reads and writes through this.
 /// </summary>
-internal sealed class StoreSql(DbConnection connection, DbTransaction? transaction = null)
+internal sealed class StoreSql(DbConnection connection, DbTransaction? transaction = null, Backends.IStoreBackend? batcher = null)
 {
+    // Statements flushed together once this many wait, so a long batch does not hold everything in memory.
+    private const int MaxPending = 2000;
+
+    // Writes waiting to be sent together (see BeginBatch); null when each statement runs as it is called.
+    private List<(string Sql, (string Name, object? Value)[] Parameters)>? _pending;
+
     public DbConnection Connection => connection;
 
     /// <summary>
@@ -18,8 +24,48 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
     /// </summary>
     public DbTransaction? Transaction { get; set; } = transaction;
 
+    /// <summary>
+    /// From now on, <see cref="Run"/> and <see cref="Hot"/> statements wait and are sent together (PostgreSQL: one
+    /// round trip per <see cref="MaxPending"/> statements) before the next read, count or <see cref="EndBatch"/>. Only
+    /// a backend that can batch does; otherwise statements keep running one by one. Errors of a waiting statement
+    /// surface when the batch is sent, still inside the same transaction.
+    /// </summary>
+    public void BeginBatch()
+    {
+        if (batcher is { CanBatch: true }) _pending = [];
+    }
+
+    public void EndBatch()
+    {
+        Flush();
+        _pending = null;
+    }
+
+    /// <summary>
+    /// The SQL of the unit of work in progress on this connection, whose queued writes a read through this one must
+    /// see first (the store's own reads during <see cref="HotPapersStore.Write"/>).
+    /// </summary>
+    public StoreSql? UnitOfWork { get; set; }
+
+    private void Flush()
+    {
+        UnitOfWork?.Flush();
+        if (_pending is not { Count: > 0 }) return;
+        batcher!.ExecuteBatch(connection, Transaction, _pending);
+        _pending.Clear();
+    }
+
+    private bool Deferred(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (_pending is null) return false;
+        _pending.Add((sql, parameters));
+        if (_pending.Count >= MaxPending) Flush();
+        return true;
+    }
+
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
+        Flush(); // a read sees every write before it
         var command = connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
@@ -33,8 +79,14 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
         return command;
     }
 
-    /// <summary>Runs a statement; returns the rows it changed.</summary>
-    public int Run(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement (or queues it, in a batch).</summary>
+    public void Run(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!Deferred(sql, parameters)) RunCount(sql, parameters);
+    }
+
+    /// <summary>Runs a statement now, even in a batch; returns the rows it changed.</summary>
+    public int RunCount(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
@@ -63,12 +115,19 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
     // connection and rebind, instead of parsing the SQL on every call. The cache dies with its connection.
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Statements = new();
 
-    /// <summary>Runs a statement kept prepared on this connection; returns the rows it changed.</summary>
-    public int Hot(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
+    /// <summary>Runs a statement kept prepared on this connection (or queues it, in a batch).</summary>
+    public void Hot(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!Deferred(sql, parameters)) HotCount(sql, parameters);
+    }
+
+    /// <summary>Runs a statement kept prepared on this connection now, even in a batch; returns the rows it changed.</summary>
+    public int HotCount(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
 
     /// <summary>A statement kept prepared on this connection, bound to these values (for a RETURNING or scalar read).</summary>
     public DbCommand Cached(string sql, params (string Name, object? Value)[] parameters)
     {
+        Flush();
         var cache = Statements.GetOrCreateValue(connection);
         if (!cache.TryGetValue(sql, out var command))
         {

@@ -23,6 +23,18 @@ public sealed class StoreTransaction
 
     public DigestWrites Digests { get; }
 
+    /// <summary>
+    /// Sends the writes of <paramref name="work"/> together instead of one by one (PostgreSQL: a few round trips
+    /// instead of one per statement); reads and writes that report what they changed still run at once, after
+    /// the writes before them. For a large unit of work of plain writes, such as importing a post.
+    /// </summary>
+    public void Batched(Action<StoreTransaction> work)
+    {
+        Sql.BeginBatch();
+        work(this);
+        Sql.EndBatch();
+    }
+
     /// <summary>This transaction's SQL, for the platform state kept beside each platform.</summary>
     internal StoreSql Sql { get; }
 }

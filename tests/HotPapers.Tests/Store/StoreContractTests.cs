@@ -27,6 +27,29 @@ public abstract class StoreContractTests(StoreBackend backend)
     }
 
     [StoreFact]
+    public void A_batched_unit_of_work_reads_its_own_writes_and_is_stored_whole_or_not_at_all()
+    {
+        using var fixture = new StoreFixture(backend);
+        var paper = APaper("2106.05011", 1);
+        fixture.Store.Write(tx => tx.Batched(t =>
+        {
+            t.Papers.Upsert(paper);
+            t.Posts.Upsert(APost("501", null), PostSource.Api);
+            Assert.Single(fixture.Store.Papers.HeldIds([paper.Id])); // a read through the store sees the queued writes
+            Assert.True(t.Posts.LinkArxiv(SocialPost.X, "501", paper.Id)); // so does a write that counts what it changed
+        }));
+        Assert.Equal(1, fixture.Store.RowCounts()["paper_posts"]);
+
+        var before = fixture.Store.RowCounts();
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => fixture.Store.Write(tx => tx.Batched(t =>
+        {
+            t.Papers.Upsert(APaper("2106.05012", 2));
+            t.Posts.Link(ArxivId.Parse("2106.09998"), SocialPost.X, "501"); // no such paper: refused, here or when the batch is sent
+        })));
+        Assert.Equal(before, fixture.Store.RowCounts());
+    }
+
+    [StoreFact]
     public void A_second_connection_sees_the_same_store()
     {
         using var fixture = new StoreFixture(backend);

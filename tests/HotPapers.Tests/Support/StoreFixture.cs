@@ -4,7 +4,7 @@ using HotPapers.Store;
 
 namespace HotPapers.Tests.Support;
 
-/// <summary>A fresh SQLite store in a temporary folder, optionally with seeds imported.</summary>
+/// <summary>A fresh store (SQLite in a temporary folder, or a PostgreSQL database of its own), optionally with seeds imported.</summary>
 public sealed class StoreFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -142,6 +142,10 @@ internal static class DayPage
         }
         sb.Append("</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th><td class=\"num\">").Append(Layout.Number(candidate.Reposts))
           .Append("</td><td class=\"num\">").Append(Layout.Number(candidate.Likes)).Append("</td><td class=\"num\">").Append(Layout.Number(candidate.Score))
-          .Append("</td><td></td></tr></tfoot>\n</table>\n</details>\n");
+          .Append("</td><td></td></tr></tfoot>\n</table>\n");
+        if (candidate.Source == TotalsSource.DailyMeasurement)
+            sb.Append("<p>The totals are as the daily run measured them at ").Text(candidate.MeasuredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+              .Append("; the counts above are each post's latest snapshot.</p>\n");
+        sb.Append("</details>\n");
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         var at = -1;
         for (var i = 0; windows is not null && i < windows.Count && at < 0; i++)
             if (windows[i] == window) at = i;
-        return new DayView(digest, store.Digests.LoadReportedPaperIds(window), generatedAt)
+        return new DayView(digest, store.Digests.LoadPrintedPaperIds(window), generatedAt)
         {
             Updated = StableUpdated(window, digest),
             Newer = at > 0 ? windows![at - 1] : null,

@@ -113,7 +113,7 @@ public sealed class BlueskyPostWrites
 
     /// <summary>Remembers a like, repost or quote of a kept post; false when it was already counted.</summary>
     public bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
-        _sql.Hot("""
+        _sql.HotCount("""
             INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (@did, @collection, @rkey, @subject)
             ON CONFLICT (actor_did, collection, rkey) DO NOTHING
             """,

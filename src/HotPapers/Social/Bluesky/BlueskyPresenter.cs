@@ -24,4 +24,7 @@ public sealed class BlueskyPresenter : IPostPresenter
         var shownAt = state?.IndexedAt is { } indexed && indexed < post.CreatedAt ? indexed : post.CreatedAt;
         return BlueskyOEmbedHtml.Render(post, state?.Cid, state?.HasEmbed ?? false, shownAt);
     }
+
+    /// <summary>Bluesky's embed grammar, on one line (what the fetcher caches; older cached snippets are rendered anew).</summary>
+    public bool AllowsCachedEmbed(string html) => !html.Contains('\n') && BlueskyOEmbedPolicy.IsAllowed(html, out _);
 }

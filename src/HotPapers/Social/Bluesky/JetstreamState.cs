@@ -31,7 +31,7 @@ public sealed class JetstreamState
 
     /// <summary>Records that an event was applied; false when it already was (a replay after a rewind).</summary>
     public bool MarkSeen(string eventKey, long timeUs) =>
-        _sql.Hot("INSERT INTO jetstream_seen (event_key, time_us) VALUES (@key, @t) ON CONFLICT (event_key) DO NOTHING",
+        _sql.HotCount("INSERT INTO jetstream_seen (event_key, time_us) VALUES (@key, @t) ON CONFLICT (event_key) DO NOTHING",
             ("key", eventKey), ("t", timeUs)) > 0;
 
     public void PruneSeen(long olderThanTimeUs) =>

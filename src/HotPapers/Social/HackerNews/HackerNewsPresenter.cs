@@ -22,6 +22,9 @@ public sealed class HackerNewsPresenter : IPostPresenter
 
     public static string ItemUrl(string objectId) => "https://news.ycombinator.com/item?id=" + Uri.EscapeDataString(objectId);
 
+    /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
+    public bool AllowsCachedEmbed(string html) => false;
+
     public string RenderEmbed(SocialPost post, PresentContext context)
     {
         var item = context.Store.HackerNews.Load(post.PostId);

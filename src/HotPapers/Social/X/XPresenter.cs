@@ -15,4 +15,6 @@ public sealed class XPresenter : IPostPresenter
     public string? Permalink(SocialPost post) => XOEmbedClient.StatusUrl(Uri.EscapeDataString(post.AuthorHandle), Uri.EscapeDataString(post.PostId));
 
     public string RenderEmbed(SocialPost post, PresentContext context) => TweetEmbedRenderer.Render(post);
+
+    public bool AllowsCachedEmbed(string html) => OEmbedHtmlPolicy.IsAllowed(html, out _);
 }

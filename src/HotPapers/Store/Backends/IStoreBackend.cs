@@ -22,6 +22,12 @@ internal interface IStoreBackend : IDisposable
     /// <summary>Writes a batch of imported posts (see <see cref="PostWrites.Import"/>) the fastest way this database offers.</summary>
     void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows);
 
+    /// <summary>Whether <see cref="ExecuteBatch"/> sends statements together (otherwise they run one by one as called).</summary>
+    bool CanBatch { get; }
+
+    /// <summary>Runs these statements in order, in <paramref name="transaction"/>, together.</summary>
+    void ExecuteBatch(DbConnection connection, DbTransaction? transaction, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements);
+
     /// <summary>True for an error that aborted the transaction without fault of its own (deadlock, serialization).</summary>
     bool IsTransient(Exception error);
 }

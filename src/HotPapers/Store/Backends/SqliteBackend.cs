@@ -55,6 +55,12 @@ internal sealed class SqliteBackend : IStoreBackend
 
     public void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows) => SqliteSocialBulk.Write(_connection, rows);
 
+    // SQLite runs in the process: a statement costs no round trip, so there is nothing to gain from batching.
+    public bool CanBatch => false;
+
+    public void ExecuteBatch(DbConnection connection, DbTransaction? transaction, IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements) =>
+        throw new NotSupportedException("SQLite statements run one by one");
+
     public bool IsTransient(Exception error) => false; // writers wait on busy_timeout instead
 
     public void Dispose() => _connection.Dispose();

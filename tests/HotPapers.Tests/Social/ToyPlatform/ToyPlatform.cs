@@ -37,6 +37,9 @@ internal sealed class ToyPresenter : IPostPresenter
 
     public string? Permalink(SocialPost post) => "https://toy.example/@" + Uri.EscapeDataString(post.AuthorHandle) + "/" + Uri.EscapeDataString(post.PostId);
 
+    /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
+    public bool AllowsCachedEmbed(string html) => false;
+
     public string RenderEmbed(SocialPost post, PresentContext context) =>
         $"<blockquote class=\"toy-post\"><p>{EmbedText.OneLine(WebUtility.HtmlEncode(post.Text))}</p>&mdash; @{WebUtility.HtmlEncode(post.AuthorHandle)}</blockquote>";
 }
