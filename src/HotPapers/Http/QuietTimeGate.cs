@@ -49,20 +49,6 @@ public sealed class QuietTimeGate(TimeSpan spacing, TimeProvider time) : Delegat
     private async Task KeepSpacingAsync(CancellationToken cancellation)
     {
         if (_lastEnded is not { } ended || spacing <= TimeSpan.Zero) return;
-        await WaitAtLeastAsync(spacing - time.GetElapsedTime(ended), cancellation).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Task.Delay counts whole milliseconds of a coarser clock and may wake a fraction of a millisecond early;
-    /// a promise to arXiv ("never closer than 3 s") is kept by checking the precise clock and topping up.
-    /// </summary>
-    private async Task WaitAtLeastAsync(TimeSpan wait, CancellationToken cancellation)
-    {
-        var started = time.GetTimestamp();
-        for (var remaining = wait; remaining > TimeSpan.Zero; remaining = wait - time.GetElapsedTime(started))
-        {
-            var rounded = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds) + 1);
-            await Task.Delay(rounded, time, cancellation).ConfigureAwait(false);
-        }
+        await PreciseDelay.WaitAtLeastAsync(spacing - time.GetElapsedTime(ended), time, cancellation).ConfigureAwait(false);
     }
 }

@@ -32,18 +32,21 @@ internal sealed class SourceRetryHandler : DelegatingHandler
             {
                 MaxRetryAttempts = options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
-                // The whole wait is computed here (Backoff.Wait), so that Retry-After can lengthen it and MaxBackoff caps it.
+                // The whole wait is computed (Backoff.Wait, so that Retry-After can lengthen it and MaxBackoff caps it)
+                // and waited here, on the precise clock: Polly's own delay may end a fraction of a millisecond early,
+                // and a Retry-After is a promise not to come back sooner.
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff.Wait(options, args.AttemptNumber,
-                    args.Outcome.Result is { } response ? Backoff.RetryAfter(response, options) : null, Random.Shared.NextDouble())),
-                OnRetry = args =>
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(TimeSpan.Zero),
+                OnRetry = async args =>
                 {
+                    var wait = Backoff.Wait(options, args.AttemptNumber,
+                        args.Outcome.Result is { } response ? Backoff.RetryAfter(response, options) : null, Random.Shared.NextDouble());
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
                     _log($"{options.Source}: {Problem(args.Outcome)} from {request.Method} {request.RequestUri}, " +
-                         $"retry {args.AttemptNumber + 1} of {options.MaxRetries} in {Backoff.Seconds(args.RetryDelay)} s");
-                    return default;
+                         $"retry {args.AttemptNumber + 1} of {options.MaxRetries} in {Backoff.Seconds(wait)} s");
+                    await PreciseDelay.WaitAtLeastAsync(wait, options.Time, args.Context.CancellationToken).ConfigureAwait(false);
                 },
             });
         }
