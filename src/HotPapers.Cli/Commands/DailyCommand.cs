@@ -72,6 +72,7 @@ internal static class DailyCommand
         var steps = run.Steps(http.Client);
         var context = new DailyContext(run.Window, store, run.Clock, run.Zone, log.Line);
         log.Start(run.Window, steps.Count);
+        log.Note(run.SourceChoice.Line);
         var reports = await new DailyJob(steps.Select(s => log.Track(s)).ToList()).RunAsync(context, ct);
         log.Summary(run.Window, store, reports, http.Counter.ByService, run.Zone);
     }

@@ -22,6 +22,12 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
         if (!quiet) Plain($"daily {window.DateStr}: {steps} steps");
     }
 
+    /// <summary>A line about the whole run (which sources, and why), shown unless --quiet.</summary>
+    public void Note(string text)
+    {
+        if (!quiet) Plain(text);
+    }
+
     /// <summary>Progress lines from inside a step: shown with --verbose, or as the terminal's status.</summary>
     public void Line(string text)
     {
