@@ -7,9 +7,11 @@ namespace HotPapers.Cli.Commands;
 
 /// <summary>
 /// What a daily run prints: in a terminal, one progress line redrawn in place ([###---] 3/7 x); otherwise plain log
-/// lines with a time stamp. <c>--quiet</c> keeps only the summary; <c>--verbose</c> adds every step's own lines.
+/// lines dated to the second with the machine's offset (<c>2026-12-01 09:30:02+01:00</c>), so a log kept for weeks by
+/// cron or journald reads on its own. <c>--quiet</c> keeps only the summary; <c>--verbose</c> adds every step's own lines.
+/// The stamp is the real time the line was written (<paramref name="wallClock"/>), not the run's pinned <c>--now</c>.
 /// </summary>
-internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
+internal sealed class RunLog(TextWriter output, bool quiet, bool verbose, TimeProvider? wallClock = null)
 {
     private readonly bool _terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
     private int _total;
@@ -69,7 +71,7 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
     }
 
     private void Plain(string text) =>
-        output.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {text}");
+        output.WriteLine($"{(wallClock ?? TimeProvider.System).GetLocalNow().ToString("yyyy-MM-dd HH:mm:sszzz", CultureInfo.InvariantCulture)} {text}");
 
     private sealed class TrackedStep(IDailyStep inner, RunLog log) : IDailyStep
     {
