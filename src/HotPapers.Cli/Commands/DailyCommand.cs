@@ -74,7 +74,7 @@ internal static class DailyCommand
         log.Start(run.Window, steps.Count);
         log.Note(run.SourceChoice.Line);
         var reports = await new DailyJob(steps.Select(s => log.Track(s)).ToList()).RunAsync(context, ct);
-        log.Summary(run.Window, store, reports, http.Counter.ByService, run.Zone);
+        log.Summary(run.Window, context.Candidates.Current(), reports, http.Counter.ByService);
     }
 
     /// <summary>The listing dates to run: one date, a range, or yesterday; null when the options contradict.</summary>

@@ -40,10 +40,10 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose, TimePr
 
     public IDailyStep Track(IDailyStep step) => new TrackedStep(step, this);
 
-    public void Summary(DigestWindow window, HotPapersStore store, IReadOnlyList<StepReport> reports, IReadOnlyDictionary<string, int> requests, TimeZoneInfo zone)
+    /// <param name="candidates">The window as the run's last step loaded it (no load of its own).</param>
+    public void Summary(DigestWindow window, Ranking.DigestCandidates candidates, IReadOnlyList<StepReport> reports, IReadOnlyDictionary<string, int> requests)
     {
         if (_terminal && !quiet) output.Write("\r\u001b[2K");
-        var candidates = store.LoadCandidates(window, zone);
         var posts = candidates.Papers.Sum(p => p.Posts.Count);
         output.WriteLine($"summary {window.DateStr}: {candidates.Papers.Count} papers, {posts} posts linking them");
         foreach (var report in reports)

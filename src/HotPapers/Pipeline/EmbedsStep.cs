@@ -14,7 +14,7 @@ public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetche
 
     public async Task<string> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
-        var candidates = PaperTotals.OnlyPlatforms(context.Store.LoadCandidates(context.Window, context.Zone), classic.Platforms, context.Zone);
+        var candidates = PaperTotals.OnlyPlatforms(context.Candidates.Current(), classic.Platforms, context.Zone);
         var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, classic, p => p.StoredHtml ?? p.Post.Platform + "\n" + p.Post.PostId);
         var shown = ranked.Papers.SelectMany(p => p.Posts).Select(p => p.Candidate.Post).ToList();
         var present = new PresentContext(context.Store, context.Zone);

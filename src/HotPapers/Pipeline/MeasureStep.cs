@@ -15,7 +15,7 @@ public sealed class MeasureStep(ClassicOptions options, TimeProvider? measuringC
     public Task<string> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
         var clock = measuringClock ?? context.Clock;
-        var candidates = PaperTotals.OnlyPlatforms(context.Store.LoadCandidates(context.Window, context.Zone), options.Platforms, context.Zone);
+        var candidates = PaperTotals.OnlyPlatforms(context.Candidates.Current(), options.Platforms, context.Zone);
         var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, options, p => p.Post.PostId);
         context.Store.Write(tx =>
         {

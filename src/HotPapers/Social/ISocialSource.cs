@@ -29,6 +29,9 @@ public interface ISocialSource
 {
     string Platform { get; }
 
+    /// <summary>The source pays per read (X): it is given each paper's signal on the other platforms to spend its budget by.</summary>
+    bool SpendsBudget => false;
+
     Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken);
 }
 

@@ -11,6 +11,8 @@ public sealed class XSource(HttpClient http, XOptions options) : ISocialSource
 {
     public string Platform => XPlatform.Name;
 
+    public bool SpendsBudget => true;
+
     public async Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         if (request.Papers.Count == 0) return "no papers to search for";
