@@ -45,6 +45,17 @@ public sealed class FreeSourcesDailyTests
     }
 
     [Fact]
+    public async Task The_free_day_is_rebuilt_identically_by_the_replay_builder()
+    {
+        using var dir = new TempDirectory();
+
+        await HotPapers.ReplayBuilder.FreeRecordingRun.RecordAsync(Seeds.PathOf(Date), dir.Path, new DateTimeOffset(2021, 6, 11, 9, 50, 30, TimeSpan.Zero));
+
+        foreach (var file in new[] { "exchanges.jsonl", "sources.txt", "expected---Hot-Papers.md" })
+            Golden.AssertSameBytes(File.ReadAllBytes(Path.Combine(ReplayDir, Date, file)), File.ReadAllBytes(Path.Combine(dir.Path, Date, file)), $"replay-free/{Date}/{file}");
+    }
+
+    [Fact]
     public async Task Online_without_an_X_token_the_free_sources_are_chosen_and_no_X_request_is_made()
     {
         // The free day's recordings served by a real local server: the same answers, over HTTP, without --offline.
