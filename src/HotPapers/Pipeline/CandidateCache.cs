@@ -5,11 +5,12 @@ using HotPapers.Store;
 namespace HotPapers.Pipeline;
 
 /// <summary>
-/// The window's candidates, loaded once and shared by the steps that rank them. Loading reads every post of the
-/// window with its snapshots, so a run loads at most once per stage: <c>measure</c> loads and <c>embeds</c> ranks the
-/// same load (measuring fixes each ranked paper's totals at the very numbers it ranked by, so the ranking cannot move);
-/// <c>write</c> loads again (it must print the measured times and the embed HTML just fetched), and the run's summary
-/// counts from that. Source steps read only the window's papers (and X its signal), never the whole load.
+/// The window's candidates, loaded once per run and shared by the steps that rank them: loading reads every post of
+/// the window with its snapshots. The first step that ranks (<c>measure</c>) loads; each step that stores something
+/// the candidates show patches them with exactly what it stored, so the next one sees what a reload would give:
+/// <c>measure</c> the fixed totals and their times (<see cref="FixTotals"/>), <c>embeds</c> the shown posts' fields and
+/// embed HTML (<see cref="RefreshPosts"/>), <c>write</c> the generation time. The run's summary counts from the same
+/// load. Source steps read only the window's papers (and X its signal), never the whole load.
 /// </summary>
 public sealed class CandidateCache(HotPapersStore store, DigestWindow window, TimeZoneInfo zone)
 {
@@ -30,4 +31,36 @@ public sealed class CandidateCache(HotPapersStore store, DigestWindow window, Ti
 
     /// <summary>Replaces the loaded candidates with what a step knows it stored (the digest's generation time).</summary>
     public void Update(DigestCandidates candidates) => _current = candidates;
+
+    /// <summary>
+    /// What <c>measure</c> stored: these papers' totals fixed for the window, with the time they were measured (as
+    /// <see cref="PaperTotals.Candidates"/> reads fixed totals back: the totals replace the sums, the posts stay).
+    /// </summary>
+    public void FixTotals(IReadOnlyDictionary<ArxivId, (int Reposts, int Likes, DateTime MeasuredAt)> fixedTotals)
+    {
+        if (_current is null || fixedTotals.Count == 0) return;
+        _current = _current with
+        {
+            Papers = _current.Papers.Select(p => fixedTotals.TryGetValue(p.Paper.Id, out var t)
+                ? new CandidatePaper(p.Paper, t.Reposts, t.Likes, t.MeasuredAt, p.Posts, TotalsFixed: true)
+                : p).ToList(),
+        };
+    }
+
+    /// <summary>What an embed fetcher may have stored for these posts: their fields (Bluesky authors named) and embed HTML.</summary>
+    public void RefreshPosts(IEnumerable<(string Platform, string PostId)> posts)
+    {
+        if (_current is null) return;
+        var fresh = new Dictionary<(string, string), (SocialPost Post, string? Html)>();
+        foreach (var key in posts.Distinct())
+            if (store.Posts.LoadPostWithEmbed(key.Platform, key.PostId) is { } row) fresh[key] = row;
+        if (fresh.Count == 0) return;
+        _current = _current with
+        {
+            Papers = _current.Papers.Select(p => p with
+            {
+                Posts = p.Posts.Select(c => fresh.TryGetValue((c.Post.Platform, c.Post.PostId), out var f) ? c with { Post = f.Post, StoredHtml = f.Html } : c).ToList(),
+            }).ToList(),
+        };
+    }
 }

@@ -25,6 +25,8 @@ public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetche
             var summary = await fetcher.PrepareAsync(posts, present, fetch, line => context.Log($"embeds: {platform}: {line}"), cancellationToken).ConfigureAwait(false);
             summaries.Add(fetchers.Count == 1 ? summary : $"{platform}: {summary}");
         }
+        // What the fetchers stored (embed HTML, completed author names) is patched in, so write needs no reload.
+        context.Candidates.RefreshPosts(shown.Where(p => fetchers.ContainsKey(p.Platform)).Select(p => (p.Platform, p.PostId)));
         return string.Join("; ", summaries);
     }
 }

@@ -17,8 +17,8 @@ public sealed class WriteStep(string contentDir, RenderOptions options, GitPubli
 
     public Task<string> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
-        // What measure and embeds stored (the stats lines' times, the fetched embed HTML) must be seen: load again.
-        var candidates = context.Candidates.Reload();
+        // The run's one load, with what measure and embeds stored patched in (CandidateCache).
+        var candidates = context.Candidates.Current();
         if (candidates.Papers.Count == 0)
             return Task.FromResult($"no papers were announced for {context.Window.DateStr}: no post written");
         if (candidates.GeneratedAt is null)

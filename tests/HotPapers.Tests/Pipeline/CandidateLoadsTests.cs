@@ -14,8 +14,9 @@ using HotPapers.Tests.Support;
 namespace HotPapers.Tests.Pipeline;
 
 /// <summary>
-/// Issue 14: a daily run reads the window's candidates (every post with its snapshots) once per stage, not once per
-/// step: measure and embeds share one load, write loads once more, sources load none. The post stays the seed's bytes.
+/// Issue 14: a daily run reads the window's candidates (every post with its snapshots) once, not once per step:
+/// measure loads, and what measure and embeds store is patched into that load, so write and the summary need none;
+/// sources load none. The post stays the seed's bytes, with oEmbed fetched or with local snapshots.
 /// </summary>
 public sealed class CandidateLoadsTests
 {
@@ -54,13 +55,13 @@ public sealed class CandidateLoadsTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task The_seed_day_loads_its_candidates_twice_and_writes_the_seed(bool fetchEmbeds)
+    public async Task The_seed_day_loads_its_candidates_once_and_writes_the_seed(bool fetchEmbeds)
     {
         using var dir = new TempDirectory();
 
         var (cache, post) = await RunSeedDay(dir.Path, fetchEmbeds);
 
-        Assert.Equal(2, cache.Loads);
-        if (fetchEmbeds) Golden.AssertSameText(Seeds.Text(Date), post, $"daily {Date} with one load per stage");
+        Assert.Equal(1, cache.Loads);
+        Golden.AssertSameText(Seeds.Text(Date), post, $"daily {Date} with one load per stage");
     }
 }
