@@ -11,7 +11,9 @@ namespace HotPapers.Bench;
 /// mention, a hashtag and counts), then time <c>hotpapers import tweets</c> on it into a fresh store: SQLite in a
 /// temporary folder, or with <c>--pg</c> a fresh database on that PostgreSQL server (created and dropped here).
 /// Prints posts/s. The timing covers opening (and migrating) the store, reading, parsing and writing.
-/// Usage: import [--posts 1000000] [--refetched] [--pg "Host=…;Username=…;Database=postgres"] [--batch-size 5000]
+/// With <c>--ceiling</c> (SQLite), the same rows are then written by a raw prepared-insert loop (<see cref="RawInsertCeiling"/>)
+/// and the ratio printed.
+/// Usage: import [--posts 1000000] [--refetched] [--ceiling] [--pg "Host=…;Username=…;Database=postgres"] [--batch-size 5000]
 /// </summary>
 internal static class ImportBenchmark
 {
@@ -59,6 +61,13 @@ internal static class ImportBenchmark
             Console.Error.Write(error.ToString());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"import into {(admin is null ? "SQLite" : "PostgreSQL")}: {elapsed.TotalSeconds:0.00} s, {posts / elapsed.TotalSeconds:N0} posts/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB"));
+            if (code == 0 && admin is null && args.Contains("--ceiling"))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                var raw = RawInsertCeiling.Measure(db, Path.Combine(work.FullName, "ceiling.db"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ceiling (the same rows, raw prepared inserts, one transaction): {raw.TotalSeconds:0.00} s, {posts / raw.TotalSeconds:N0} posts/s; import/ceiling = {raw.TotalSeconds / elapsed.TotalSeconds:0.00}"));
+            }
             return code;
         }
         finally

@@ -72,6 +72,15 @@ internal static class JetstreamReplayBenchmark
                 kept posts:   {stats.PostsKept:N0}; likes {stats.Likes:N0}, reposts {stats.Reposts:N0}, quotes {stats.Quotes:N0} (net)
                 store rows:   {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}
                 """));
+            if (args.Contains("--ceiling"))
+            {
+                // Same run, same server, same frames: read and discarded, nothing else.
+                var (raw, frames) = await JetstreamDiscardCeiling.MeasureAsync(harness.Url, stats.Events, timeout.Token);
+                var ceiling = frames / raw.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ceiling:      {frames:N0} frames read and discarded in {raw.TotalSeconds:N2} s: {ceiling:N0} events/s; listener/ceiling = {rate / ceiling:0.00}"));
+                if (frames != stats.Events) return 1;
+            }
             return stats.Events == events ? 0 : 1;
         }
         finally

@@ -4,9 +4,12 @@ using HotPapers.Bench;
 // Modes:
 //   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
 //             [--channel-capacity C] [--in-process]      (the server runs as a child "jetstream-serve" unless --in-process)
+//             [--ceiling]                                then the same frames read and discarded: the ratio to that ceiling
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
 //   extractor [--urls N] [--rounds R]                   arXiv id extractor throughput (URLs/s, bytes per URL)
+//   extractor-vs-regex [--urls N] [--rounds R]          the extractor against a compiled Regex doing the same job, same run
 //   import [--posts N] [--refetched] [--pg ADMIN-CONNECTION] [--batch-size B]   generate X API v2 JSONL, time 'hotpapers import tweets'
+//          [--ceiling]                               (SQLite) then the same rows by a raw prepared-insert loop: the ratio
 //   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
 var mode = args.FirstOrDefault() ?? "jetstream";
 var rest = args.Skip(1).ToArray();
@@ -20,12 +23,14 @@ switch (mode)
         return ArchiveBenchmark.Run(rest);
     case "extractor":
         return ExtractorThroughput.Run(rest);
+    case "extractor-vs-regex":
+        return ExtractorVsRegex.Run(rest);
     case "import":
         return await ImportBenchmark.RunAsync(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'extractor', 'import' or 'micro'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'extractor', 'extractor-vs-regex', 'import' or 'micro'");
         return 2;
 }

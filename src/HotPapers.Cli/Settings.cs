@@ -135,12 +135,13 @@ internal sealed class Settings : ISettings
     /// <summary>
     /// The classic post's rules (<c>Classic</c> section): thresholds, and the platforms that count in R/F and are
     /// embedded, each checked against the registry (a store name such as <c>hackernews</c> or a source name such as <c>hn</c>).
+    /// <paramref name="defaultPlatforms"/> replaces the default (<c>x</c>) when the setting is unset.
     /// </summary>
-    public ClassicOptions Classic(PlatformRegistry platforms)
+    public ClassicOptions Classic(PlatformRegistry platforms, IReadOnlyList<string>? defaultPlatforms = null)
     {
         var defaults = new ClassicOptions();
         IReadOnlyList<string> chosen = defaults.Platforms;
-        if (this.List("Classic", "Platforms") is { } names)
+        if ((this.List("Classic", "Platforms") ?? defaultPlatforms) is { } names)
         {
             try
             {

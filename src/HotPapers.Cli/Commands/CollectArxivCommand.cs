@@ -12,11 +12,7 @@ internal static class CollectArxivCommand
     {
         var date = DateOptions.Required("--date", "The listing date (YYYY-MM-DD), or the first of a range.");
         var until = DateOptions.Optional("--until", "The last listing date of a range.");
-        var source = new Option<AnnouncementSourceKind>("--source")
-        {
-            Description = "Where announcements come from: listing (pastweek pages), rss (today's feed) or oai (backfill).",
-            DefaultValueFactory = _ => AnnouncementSourceKind.Listing,
-        };
+        var source = OptionValues.Choice("--source", "Where announcements come from: listing (pastweek pages), rss (today's feed) or oai (backfill).", AnnouncementSourceKind.Listing);
         var refetch = new Option<bool>("--refetch") { Description = "Fetch metadata again even for papers the store already holds." };
         var command = new Command("arxiv", "Store the papers arXiv announced on a listing date, with their metadata.") { date, until, source, refetch };
         command.SetAction(async (parsed, cancellation) =>

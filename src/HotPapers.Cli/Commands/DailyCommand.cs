@@ -70,8 +70,9 @@ internal static class DailyCommand
         var steps = run.Steps(http);
         var context = new DailyContext(run.Window, store, run.Clock, run.Zone, log.Line);
         log.Start(run.Window, steps.Count);
+        log.Note(run.SourceChoice.Line);
         var reports = await new DailyJob(steps.Select(s => log.Track(s)).ToList()).RunAsync(context, ct);
-        log.Summary(run.Window, store, reports, http.Counter.ByService, run.Zone);
+        log.Summary(run.Window, context.Candidates.Current(), reports, http.Counter.ByService);
     }
 
     /// <summary>The listing dates to run: one date, a range, or yesterday; null when the options contradict.</summary>

@@ -24,6 +24,11 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
 
     public bool Publish { get; init; }
 
+    /// <summary>The sources this run collects and the platforms its post counts by default, with the reason (<see cref="DefaultSources"/>).</summary>
+    public SourceChoice SourceChoice => _choice ??= DefaultSources.Choose(settings, offline, ReplayDir);
+
+    private SourceChoice? _choice;
+
     private string ReplayDir => Path.Combine(settings.Get("Daily", "ReplayDir") ?? Path.Combine("samples", "replay"), Window.FileStem);
 
     /// <summary>
@@ -53,7 +58,7 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
 
     public IReadOnlyList<IDailyStep> Steps(RunHttp http)
     {
-        var classic = settings.Classic(platforms);
+        var classic = Classic();
         var services = new SourceServices(http.Client, settings, clock, zone, offline);
         var steps = new List<IDailyStep> { Arxiv(http) };
         foreach (var platform in Sources())
@@ -75,7 +80,7 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     /// </summary>
     public void Preflight()
     {
-        settings.Classic(platforms);
+        Classic();
         settings.Arxiv();
         FetchesOEmbed();
         foreach (var platform in Sources())
@@ -103,10 +108,13 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         var other => throw new SettingsException($"{SettingsReading.Name("Daily", "Embeds")}: '{other}' is not oembed or snapshot"),
     };
 
-    /// <summary><c>Daily:Sources</c>: the social sources to collect, in order (default <c>x</c>, the classic post's only one).</summary>
+    /// <summary>The classic rules; <c>Classic:Platforms</c>, when unset, follows the sources chosen by default.</summary>
+    private Ranking.ClassicOptions Classic() => settings.Classic(platforms, SourceChoice.ClassicPlatforms);
+
+    /// <summary><c>Daily:Sources</c>: the social sources to collect, in order (default: <see cref="DefaultSources"/>).</summary>
     private List<SocialPlatform> Sources()
     {
-        var names = settings.List("Daily", "Sources") ?? ["x"];
+        var names = SourceChoice.Sources;
         try
         {
             return names.Select(platforms.Source).Distinct().ToList();

@@ -36,7 +36,7 @@ internal static class ImportTweetsCommand
             },
         };
         var keepUnlinked = new Option<bool>("--keep-unlinked") { Description = "Also keep posts that link no arXiv paper." };
-        var batchSize = new Option<int>("--batch-size") { Description = "Posts per transaction.", DefaultValueFactory = _ => 5000 };
+        var batchSize = OptionValues.WholeNumber("--batch-size", "Posts per transaction.", () => 5000);
         var command = new Command("tweets", "Import social posts and their counts from tweet files.") { files, format, measuredAt, keepUnlinked, batchSize };
         command.SetAction(parsed =>
         {

@@ -23,12 +23,12 @@ internal static class RenderCommand
             Description = "Write every post of the range on its own: each day with papers or a stored digest, and each stored range digest inside it.",
         };
         var outDir = new Option<string>("--out") { Description = "The folder to write into.", Required = true };
-        var format = new Option<OutputFormat>("--format") { Description = "gatsby (the Markdown post) or json.", DefaultValueFactory = _ => OutputFormat.Gatsby };
-        var embeds = new Option<EmbedSource>("--embeds") { Description = "stored (cached oEmbed HTML) or snapshot (rendered from post fields).", DefaultValueFactory = _ => EmbedSource.Stored };
+        var format = OptionValues.Choice("--format", "gatsby (the Markdown post) or json.", OutputFormat.Gatsby);
+        var embeds = OptionValues.Choice("--embeds", "stored (cached oEmbed HTML) or snapshot (rendered from post fields).", EmbedSource.Stored);
         var defaults = new ClassicOptions();
-        var paperThreshold = new Option<int>("--paper-threshold") { Description = $"Minimum paper score (retweets + favorites); default Classic:PaperThreshold, else {defaults.PaperThreshold}." };
-        var postThreshold = new Option<int>("--post-threshold") { Description = $"Minimum post score; default Classic:PostThreshold, else {defaults.PostThreshold}." };
-        var maxPosts = new Option<int>("--max-posts") { Description = $"Posts considered per paper before the post threshold; default Classic:MaxPosts, else {defaults.MaxPosts}." };
+        var paperThreshold = OptionValues.WholeNumber("--paper-threshold", $"Minimum paper score (retweets + favorites); default Classic:PaperThreshold, else {defaults.PaperThreshold}.");
+        var postThreshold = OptionValues.WholeNumber("--post-threshold", $"Minimum post score; default Classic:PostThreshold, else {defaults.PostThreshold}.");
+        var maxPosts = OptionValues.WholeNumber("--max-posts", $"Posts considered per paper before the post threshold; default Classic:MaxPosts, else {defaults.MaxPosts}.");
         var isoDate = new Option<bool>("--iso-date") { Description = "Write the front matter date as ISO 8601 instead of the classic '.Z' form." };
 
         var command = new Command("render", "Write a day's (or a range's) Hot Papers post from the store.")

@@ -7,9 +7,11 @@ namespace HotPapers.Cli.Commands;
 
 /// <summary>
 /// What a daily run prints: in a terminal, one progress line redrawn in place ([###---] 3/7 x); otherwise plain log
-/// lines with a time stamp. <c>--quiet</c> keeps only the summary; <c>--verbose</c> adds every step's own lines.
+/// lines dated to the second with the machine's offset (<c>2026-12-01 09:30:02+01:00</c>), so a log kept for weeks by
+/// cron or journald reads on its own. <c>--quiet</c> keeps only the summary; <c>--verbose</c> adds every step's own lines.
+/// The stamp is the real time the line was written (<paramref name="wallClock"/>), not the run's pinned <c>--now</c>.
 /// </summary>
-internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
+internal sealed class RunLog(TextWriter output, bool quiet, bool verbose, TimeProvider? wallClock = null)
 {
     private readonly bool _terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
     private int _total;
@@ -22,6 +24,12 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
         if (!quiet) Plain($"daily {window.DateStr}: {steps} steps");
     }
 
+    /// <summary>A line about the whole run (which sources, and why), shown unless --quiet.</summary>
+    public void Note(string text)
+    {
+        if (!quiet) Plain(text);
+    }
+
     /// <summary>Progress lines from inside a step: shown with --verbose, or as the terminal's status.</summary>
     public void Line(string text)
     {
@@ -32,10 +40,10 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
 
     public IDailyStep Track(IDailyStep step) => new TrackedStep(step, this);
 
-    public void Summary(DigestWindow window, HotPapersStore store, IReadOnlyList<StepReport> reports, IReadOnlyDictionary<string, int> requests, TimeZoneInfo zone)
+    /// <param name="candidates">The window as the run's last step loaded it (no load of its own).</param>
+    public void Summary(DigestWindow window, Ranking.DigestCandidates candidates, IReadOnlyList<StepReport> reports, IReadOnlyDictionary<string, int> requests)
     {
         if (_terminal && !quiet) output.Write("\r\u001b[2K");
-        var candidates = store.LoadCandidates(window, zone);
         var posts = candidates.Papers.Sum(p => p.Posts.Count);
         output.WriteLine($"summary {window.DateStr}: {candidates.Papers.Count} papers, {posts} posts linking them");
         foreach (var report in reports)
@@ -63,7 +71,7 @@ internal sealed class RunLog(TextWriter output, bool quiet, bool verbose)
     }
 
     private void Plain(string text) =>
-        output.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {text}");
+        output.WriteLine($"{(wallClock ?? TimeProvider.System).GetLocalNow().ToString("yyyy-MM-dd HH:mm:sszzz", CultureInfo.InvariantCulture)} {text}");
 
     private sealed class TrackedStep(IDailyStep inner, RunLog log) : IDailyStep
     {

@@ -8,7 +8,7 @@ internal static class ServeCommand
 {
     public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
     {
-        var port = new Option<int>("--port") { Description = "The loopback port (0 picks a free one).", DefaultValueFactory = _ => 5080 };
+        var port = OptionValues.WholeNumber("--port", "The loopback port (0 picks a free one).", () => 5080);
         var shared = new SiteOptionsFactory();
         var command = new Command("serve", "Serve the HTML archive and its JSON from the store on 127.0.0.1, computed per request.") { port };
         shared.AddTo(command);

@@ -24,7 +24,11 @@ public sealed record DailyContext(
     HotPapersStore Store,
     TimeProvider Clock,
     TimeZoneInfo Zone,
-    Action<string> Log);
+    Action<string> Log)
+{
+    /// <summary>The window's candidates, shared by the steps that rank them (one load per stage, not one per step).</summary>
+    public CandidateCache Candidates { get; } = new(Store, Window, Zone);
+}
 
 /// <summary>A source failed after its retries; the run stops with this one-line reason, keeping what was collected.</summary>
 public sealed class SourceFailedException(string source, string reason, Exception? inner = null)

@@ -14,7 +14,7 @@ public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetche
 
     public async Task<string> RunAsync(DailyContext context, CancellationToken cancellationToken)
     {
-        var candidates = PaperTotals.OnlyPlatforms(context.Store.LoadCandidates(context.Window, context.Zone), classic.Platforms, context.Zone);
+        var candidates = PaperTotals.OnlyPlatforms(context.Candidates.Current(), classic.Platforms, context.Zone);
         var ranked = ClassicRanking.Rank(candidates, DateTime.MinValue, classic, p => p.StoredHtml ?? p.Post.Platform + "\n" + p.Post.PostId);
         var shown = ranked.Papers.SelectMany(p => p.Posts).Select(p => p.Candidate.Post).ToList();
         var present = new PresentContext(context.Store, context.Zone);
@@ -25,6 +25,8 @@ public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetche
             var summary = await fetcher.PrepareAsync(posts, present, fetch, line => context.Log($"embeds: {platform}: {line}"), cancellationToken).ConfigureAwait(false);
             summaries.Add(fetchers.Count == 1 ? summary : $"{platform}: {summary}");
         }
+        // What the fetchers stored (embed HTML, completed author names) is patched in, so write needs no reload.
+        context.Candidates.RefreshPosts(shown.Where(p => fetchers.ContainsKey(p.Platform)).Select(p => (p.Platform, p.PostId)));
         return string.Join("; ", summaries);
     }
 }

@@ -36,26 +36,27 @@ public sealed class DigestRenderer(HotPapersStore store, TimeProvider clock, Tim
 {
     private readonly PlatformRegistry _platforms = platforms ?? PlatformRegistry.Default;
 
-    public RankedDigest Rank(DigestWindow window, RenderOptions options)
+    /// <param name="loaded">The window's candidates when the caller has just loaded them (the daily run); else read here.</param>
+    public RankedDigest Rank(DigestWindow window, RenderOptions options, DigestCandidates? loaded = null)
     {
-        var candidates = PaperTotals.OnlyPlatforms(store.LoadCandidates(window, localZone), options.Classic.Platforms, localZone);
+        var candidates = PaperTotals.OnlyPlatforms(loaded ?? store.LoadCandidates(window, localZone), options.Classic.Platforms, localZone);
         // An imported or already written digest keeps its own generation time; a new one takes the clock's.
         var generatedAt = candidates.GeneratedAt ?? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), localZone).DateTime;
         return ClassicRanking.Rank(candidates, generatedAt, options.Classic, post => EmbedHtml(post, options.Embeds));
     }
 
-    public string RenderText(DigestWindow window, RenderOptions options)
+    public string RenderText(DigestWindow window, RenderOptions options, DigestCandidates? loaded = null)
     {
-        var ranked = Rank(window, options);
+        var ranked = Rank(window, options, loaded);
         return options.Format == OutputFormat.Json ? DigestJsonWriter.Write(ranked) : GatsbyPostWriter.Write(ranked, options.IsoDate);
     }
 
     /// <summary>Writes <c>DIR/&lt;date_str&gt;---Hot-Papers.md</c> (or <c>.json</c>) atomically and returns its path.</summary>
-    public string RenderToDirectory(DigestWindow window, string directory, RenderOptions options)
+    public string RenderToDirectory(DigestWindow window, string directory, RenderOptions options, DigestCandidates? loaded = null)
     {
         var name = options.Format == OutputFormat.Json ? $"{window.FileStem}---Hot-Papers.json" : window.FileName;
         var path = Path.Combine(directory, name);
-        AtomicFile.WriteAllText(path, RenderText(window, options));
+        AtomicFile.WriteAllText(path, RenderText(window, options, loaded));
         return path;
     }
 

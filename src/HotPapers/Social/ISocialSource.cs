@@ -10,7 +10,15 @@ public sealed record SourceRequest(
     HotPapersStore Store,
     TimeProvider Clock,
     TimeZoneInfo Zone,
-    Action<string> Log);
+    Action<string> Log)
+{
+    /// <summary>
+    /// Each paper's signal from the other platforms: the sum of the latest scores of the stored posts of every platform
+    /// but this source's (Hacker News points, Daily Papers upvotes, Bluesky counts). A source with a budget (X) spends
+    /// it on the papers with the most signal first. Papers without any are absent.
+    /// </summary>
+    public IReadOnlyDictionary<ArxivId, long> OtherPlatformsSignal { get; init; } = new Dictionary<ArxivId, long>();
+}
 
 /// <summary>
 /// A social platform's collector: finds the posts linking a window's papers and stores each with its links and a
@@ -20,6 +28,9 @@ public sealed record SourceRequest(
 public interface ISocialSource
 {
     string Platform { get; }
+
+    /// <summary>The source pays per read (X): it is given each paper's signal on the other platforms to spend its budget by.</summary>
+    bool SpendsBudget => false;
 
     Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using HotPapers.Configuration;
 using HotPapers.Social.Bluesky;
 using HotPapers.Social.HackerNews;
+using HotPapers.Social.HuggingFace;
 using HotPapers.Social.X;
 
 namespace HotPapers.Social;
@@ -18,6 +19,7 @@ public sealed class PlatformRegistry
         XPlatform.Registration,
         BlueskyPlatform.Registration,
         HackerNewsPlatform.Registration,
+        HuggingFacePlatform.Registration,
     ]);
 
     private readonly Dictionary<string, SocialPlatform> _byPlatform;

@@ -26,6 +26,11 @@ public sealed class PostStore
         _sql = sql;
     }
 
+    /// <summary>A stored post as it is now (an embed fetcher may have completed its fields), with its cached embed HTML.</summary>
+    public (SocialPost Post, string? EmbedHtml)? LoadPostWithEmbed(string platform, string postId) =>
+        _sql.Rows($"SELECT {PostColumns}, e.html FROM social_posts s LEFT JOIN embeds e ON e.platform = s.platform AND e.post_id = s.post_id WHERE s.platform = @p AND s.post_id = @id",
+            r => (ReadPost(r, 0), r.IsDBNull(10) ? null : r.GetString(10)), ("p", platform), ("id", postId)) is [var row] ? row : null;
+
     /// <summary>The cached embed HTML of a post, if any.</summary>
     public string? LoadEmbedHtml(string platform, string postId) =>
         _sql.Scalar("SELECT html FROM embeds WHERE platform = @p AND post_id = @id", ("p", platform), ("id", postId)) as string;

@@ -54,6 +54,6 @@ public sealed class SettingsTests
         var (code, _, error) = await Run("collect", "mastodon", "--date", "2024-01-09");
 
         Assert.Equal(HotPapersCli.BadUsage, code);
-        Assert.StartsWith("hotpapers: collect 'mastodon' is not a command; the commands are arxiv, x, bluesky, hn\n", error.ReplaceLineEndings("\n"));
+        Assert.StartsWith("hotpapers: collect 'mastodon' is not a command; the commands are arxiv, x, bluesky, hn, hf\n", error.ReplaceLineEndings("\n"));
     }
 }

@@ -26,12 +26,13 @@ public class DailyPreflightTests
     }
 
     [Fact]
-    public async Task Without_an_X_token_the_run_fails_before_asking_arXiv()
+    public async Task With_x_among_the_sources_and_no_X_token_the_run_fails_before_asking_arXiv()
     {
-        var (code, error, requests) = await Daily([]);
+        // Without Daily:Sources and without a token a run takes the free sources (docs/daily.md); naming x asks for the token.
+        var (code, error, requests) = await Daily(new() { ["HOTPAPERS_Daily__Sources"] = "x" });
         Assert.Equal(HotPapersCli.Failure, code);
         Assert.Equal(0, requests);
-        Assert.Equal("hotpapers: daily: X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources\n", error);
+        Assert.Equal("hotpapers: daily: X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources (hn and hf are free)\n", error);
     }
 
     [Fact]

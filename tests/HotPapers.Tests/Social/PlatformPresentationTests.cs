@@ -86,7 +86,7 @@ public sealed partial class PlatformPresentationTests
             output, error, _ => null);
 
         Assert.Equal(HotPapersCli.Failure, code);
-        Assert.Contains("Classic:Platforms (HOTPAPERS_Classic__Platforms): 'mastodon' is not a platform; the platforms are x, bluesky, hackernews", error.ToString());
+        Assert.Contains("Classic:Platforms (HOTPAPERS_Classic__Platforms): 'mastodon' is not a platform; the platforms are x, bluesky, hackernews, huggingface", error.ToString());
     }
 
     private static void AssertTwitterUrlsAreOnlyXPosts(string post)

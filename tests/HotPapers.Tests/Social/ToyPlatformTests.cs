@@ -54,6 +54,6 @@ public sealed class ToyPlatformTests
         var (code, _, error) = await Run("--db", temp.Path, "daily", "--date", "2024-01-09", "--offline", "--setting", "Daily:Sources=x,mastodon");
 
         Assert.Equal(HotPapersCli.Failure, code);
-        Assert.Contains("Daily:Sources (HOTPAPERS_Daily__Sources): 'mastodon' is not a source; the sources are x, bluesky, hn, toy", error);
+        Assert.Contains("Daily:Sources (HOTPAPERS_Daily__Sources): 'mastodon' is not a source; the sources are x, bluesky, hn, hf, toy", error);
     }
 }

@@ -5,7 +5,11 @@ namespace HotPapers.Social.X;
 
 /// <summary>What one collection run did.</summary>
 public sealed record XCollectResult(
-    int Queries, int QueriesRun, int Requests, int PostsRead, int PostsStored, int RepostsSkipped, int Links, int Snapshots, bool BudgetExhausted);
+    int Queries, int QueriesRun, int Requests, int PostsRead, int PostsStored, int RepostsSkipped, int Links, int Snapshots, bool BudgetExhausted)
+{
+    /// <summary>Papers whose query was read to its last page: every post X had for them was seen.</summary>
+    public int PapersCovered { get; init; }
+}
 
 /// <summary>
 /// Searches X for posts linking a set of papers and stores what it finds: each original post (API source), a link to
@@ -20,7 +24,7 @@ public sealed class XCollector(HotPapersStore store, XSearchClient search, XOpti
     public async Task<XCollectResult> CollectAsync(IReadOnlyList<ArxivId> papers, CancellationToken ct = default)
     {
         var queries = XQueryBuilder.Build(papers, options.MaxQueryLength);
-        int queriesRun = 0, read = 0, stored = 0, reposts = 0, links = 0, snapshots = 0;
+        int queriesRun = 0, read = 0, stored = 0, reposts = 0, links = 0, snapshots = 0, covered = 0;
         var exhausted = false;
         foreach (var query in queries)
         {
@@ -65,7 +69,8 @@ public sealed class XCollector(HotPapersStore store, XSearchClient search, XOpti
                 next = page.Response.Meta?.NextToken;
             }
             if (exhausted) break;
+            covered += query.Papers.Count;
         }
-        return new XCollectResult(queries.Count, queriesRun, search.Requests, read, stored, reposts, links, snapshots, exhausted);
+        return new XCollectResult(queries.Count, queriesRun, search.Requests, read, stored, reposts, links, snapshots, exhausted) { PapersCovered = covered };
     }
 }

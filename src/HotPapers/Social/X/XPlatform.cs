@@ -19,7 +19,7 @@ public static class XPlatform
     {
         NeedsPapers = true,
         MissingSecret = settings => string.IsNullOrEmpty(settings.Get("X", "BearerToken"))
-            ? "X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources"
+            ? "X:BearerToken is not set (HOTPAPERS_X__BearerToken): the x source needs it; set it, run --offline, or leave x out of Daily:Sources (hn and hf are free)"
             : null,
     };
 

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HotPapers.Arxiv;
+
+namespace HotPapers.Bench;
+
+/// <summary>
+/// <c>extractor-vs-regex [--urls N] [--rounds R]</c>: the id extractor against its ceiling-free rival, a compiled .NET
+/// <see cref="Regex"/> doing the same job on the same corpus in the same run: find the paper link of each URL (the
+/// hosts and paths of <see cref="ExtractorCorpus"/>), check the id (new style: month 01–12, four digits until 1412
+/// and five after; old style: archive/YYMMNNN) and build the canonical id string. Both must give the same id for
+/// every URL, or the run fails (exit 1): a rival that does less work cannot post a ratio. Best of R rounds each,
+/// interleaved, one thread.
+/// </summary>
+internal static partial class ExtractorVsRegex
+{
+    [GeneratedRegex(@"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:arXiv:)?|ar5iv\.labs\.arxiv\.org/html/|(?:www\.)?alphaxiv\.org/(?:overview|abs)/|huggingface\.co/papers/|(?:www\.)?semanticscholar\.org/arxiv/|doi\.org/10\.48550/arXiv\.)(?:(?<yymm>\d{2}(?:0[1-9]|1[0-2]))\.(?<num>\d{4,5})|(?<arch>[a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?/(?<old>\d{2}(?:0[1-9]|1[0-2])\d{3}))(?:v\d+)?(?:$|[^\d])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Paper();
+
+    private static string? RegexExtract(string url)
+    {
+        var m = Paper().Match(url);
+        if (!m.Success) return null;
+        // Old style: the canonical id drops the subject class (math.GT/0309165 is math/0309165).
+        if (m.Groups["old"].Success) return string.Concat(m.Groups["arch"].ValueSpan, "/", m.Groups["old"].ValueSpan);
+        var yymm = m.Groups["yymm"].ValueSpan;
+        var num = m.Groups["num"].ValueSpan;
+        var fiveDigits = int.Parse(yymm, NumberStyles.None, CultureInfo.InvariantCulture) >= 1501;
+        if (num.Length != (fiveDigits ? 5 : 4)) return null;
+        return string.Concat(yymm, ".", num);
+    }
+
+    public static int Run(string[] args)
+    {
+        var count = Arg(args, "--urls", 1_000_000);
+        var rounds = Arg(args, "--rounds", 5);
+        var urls = ExtractorCorpus.Build(count, out var papers);
+
+        // The same job: the same id for every URL.
+        var differ = 0;
+        foreach (var url in urls)
+        {
+            var ours = ArxivIdExtractor.TryExtract(url, out var link) ? link.Id.Value : null;
+            if (ours != RegexExtract(url) && differ++ < 5) Console.Error.WriteLine($"differ on {url}: extractor {ours ?? "-"}, regex {RegexExtract(url) ?? "-"}");
+        }
+        if (differ > 0)
+        {
+            Console.Error.WriteLine($"the regex and the extractor disagree on {differ} of {count} URLs: no ratio");
+            return 1;
+        }
+
+        for (var w = 0; w < 3; w++) { Extractor(urls); Regexes(urls); }
+        double bestOurs = double.MaxValue, bestRegex = double.MaxValue;
+        int foundOurs = 0, foundRegex = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            foundOurs = Extractor(urls);
+            bestOurs = Math.Min(bestOurs, watch.Elapsed.TotalSeconds);
+            watch.Restart();
+            foundRegex = Regexes(urls);
+            bestRegex = Math.Min(bestRegex, watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            machine:    {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}
+            corpus:     {count:N0} URLs, {papers:N0} arXiv paper links; both found {foundOurs:N0} / {foundRegex:N0}, the same id for every URL
+            extractor:  best of {rounds}: {count / bestOurs:N0} URLs/s
+            regex:      best of {rounds}: {count / bestRegex:N0} URLs/s (compiled, source-generated)
+            ratio:      {bestRegex / bestOurs:N2}x the regex
+            """));
+        return foundOurs == papers && foundRegex == papers ? 0 : 1;
+    }
+
+    private static int Extractor(string[] urls)
+    {
+        var found = 0;
+        foreach (var url in urls)
+            if (ArxivIdExtractor.TryExtract(url, out var link) && link.Id.Value.Length > 0) found++;
+        return found;
+    }
+
+    private static int Regexes(string[] urls)
+    {
+        var found = 0;
+        foreach (var url in urls)
+            if (RegexExtract(url) is not null) found++;
+        return found;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
