@@ -3,7 +3,10 @@ using HotPapers.Social;
 
 namespace HotPapers.Cli.Commands;
 
-/// <summary>The social sources a daily run collects, the platforms its post counts, and why, in one line.</summary>
+/// <summary>
+/// The social sources a daily run collects, the platforms its post counts when <c>Classic:Platforms</c> is unset (null:
+/// the classic <c>x</c>; source names are platform names to <c>Classic:Platforms</c>), and why, in one line.
+/// </summary>
 internal sealed record SourceChoice(IReadOnlyList<string> Sources, IReadOnlyList<string>? ClassicPlatforms, string Why)
 {
     public string Line => $"sources: {string.Join(", ", Sources)} ({Why})";
@@ -28,23 +31,20 @@ internal static class DefaultSources
             // A named source that lacks its secret (x without a token) is refused by the pre-flight check, in its platform's words.
             // With x the post counts what the original counted (x); without it, what was collected (else it would be empty).
             var withX = named.Any(n => n.Equals("x", StringComparison.OrdinalIgnoreCase));
-            return new SourceChoice(named, withX ? null : Platforms(named), "Daily:Sources");
+            return new SourceChoice(named, withX ? null : named, "Daily:Sources");
         }
         if (offline)
         {
             var file = Path.Combine(replayDir, RecordedSourcesFile);
             if (!File.Exists(file)) return new SourceChoice(["x"], null, $"offline: a recording without {RecordedSourcesFile} holds X search");
             var recorded = File.ReadAllText(file).Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return new SourceChoice(recorded, Platforms(recorded), $"offline: the sources {file} was recorded with");
+            return new SourceChoice(recorded, recorded, $"offline: the sources {file} was recorded with");
         }
         if (settings.Get("X", "BearerToken") is not null) return new SourceChoice(["x"], null, "X:BearerToken is set");
         var free = new List<string> { "hn", "hf" };
         var why = "no X:BearerToken: the free sources";
         if (settings.Get("Bluesky", "Handle") is not null && settings.Get("Bluesky", "AppPassword") is not null) free.Add("bluesky");
         else why += "; bluesky needs Bluesky:Handle and Bluesky:AppPassword (listen bluesky needs no account)";
-        return new SourceChoice(free, Platforms(free), why);
+        return new SourceChoice(free, free, why);
     }
-
-    /// <summary>What the post counts when it follows the sources (source names are platform names to <c>Classic:Platforms</c>).</summary>
-    private static IReadOnlyList<string> Platforms(IReadOnlyList<string> sources) => sources;
 }

@@ -83,6 +83,20 @@ public sealed class FreeSourcesDailyTests
     }
 
     [Fact]
+    public async Task Naming_the_free_sources_makes_the_post_count_them()
+    {
+        // Daily:Sources without x: Classic:Platforms, unset, follows them (else the post would count nothing).
+        using var dir = new TempDirectory();
+
+        var (code, output, error) = await Run("--db", dir.File("hotpapers.db"), "--now", Now, "--setting", "Daily:TimeZone=UTC",
+            "--setting", $"Daily:ReplayDir={ReplayDir}", "--setting", "Daily:Sources=hn,hf", "daily", "--date", Date, "--offline", "--content-dir", dir.File("posts"));
+
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.Contains("sources: hn, hf (Daily:Sources)", output);
+        Golden.AssertSameBytes(File.ReadAllBytes(Expected), File.ReadAllBytes(dir.File($"posts/{Date}---Hot-Papers.md")), "daily with Daily:Sources=hn,hf");
+    }
+
+    [Fact]
     public async Task Naming_x_without_a_token_fails_in_one_line_before_any_request()
     {
         await using var server = new LocalHttpServer(_ => new Reply(500, "no request was expected", ContentType: "text/plain"));
