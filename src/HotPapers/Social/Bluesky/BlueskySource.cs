@@ -8,12 +8,10 @@ public sealed class BlueskySource(HttpClient http, BlueskyOptions options) : ISo
     public async Task<string> CollectAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         var collector = new BlueskyCollector(request.Store, http, options, request.Clock);
-        var summaries = new List<string>();
-        for (var day = request.Window.Start; day <= request.Window.End; day = day.AddDays(1))
+        return await EachDay.CollectAsync(request.Window, async day =>
         {
             var result = await collector.CollectDayAsync(day, cancellationToken, line => request.Log($"bluesky {line}")).ConfigureAwait(false);
-            summaries.Add($"{day:yyyy-MM-dd}: {result.Pages} pages, {result.PostsSeen} posts seen, {result.PostsKept} linking arXiv ({result.Links} links)");
-        }
-        return string.Join("; ", summaries);
+            return $"{result.Pages} pages, {result.PostsSeen} posts seen, {result.PostsKept} linking arXiv ({result.Links} links)";
+        }).ConfigureAwait(false);
     }
 }
