@@ -29,6 +29,15 @@ public interface IPostPresenter
     /// <summary>The post's own page on the platform, or null when it cannot be known from stored fields.</summary>
     string? Permalink(SocialPost post);
 
+    /// <summary>
+    /// Where a hashtag, cashtag or mention of the post leads on the platform, for the site's static snapshot (links and
+    /// media lead to their own targets); null leaves it as text.
+    /// </summary>
+    string? EntityLink(PostEntity entity);
+
+    /// <summary>The class the platform's widget script upgrades on the site (only with <c>--widgets</c>), or null.</summary>
+    string? WidgetClass { get; }
+
     /// <summary>The post's embed, rendered locally from stored fields in the platform's own embed form.</summary>
     string RenderEmbed(SocialPost post, PresentContext context);
 

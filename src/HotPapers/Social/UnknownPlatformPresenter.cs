@@ -14,6 +14,10 @@ public sealed class UnknownPlatformPresenter(string platform) : IPostPresenter
 
     public string? Permalink(SocialPost post) => null;
 
+    public string? WidgetClass => null;
+
+    public string? EntityLink(PostEntity entity) => null;
+
     /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
     public bool AllowsCachedEmbed(string html) => false;
 

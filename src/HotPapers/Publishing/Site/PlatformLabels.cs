@@ -29,4 +29,10 @@ public static class PlatformLabels
 
     /// <summary>The post's own page, or null when the stored id does not have the platform's shape.</summary>
     public static string? Permalink(SocialPost post) => Presenter(post.Platform).Permalink(post);
+
+    /// <summary>Where a hashtag, cashtag or mention leads on the post's platform, or null (then it is text).</summary>
+    public static string? EntityLink(string platform, PostEntity entity) => Presenter(platform).EntityLink(entity);
+
+    /// <summary>The class the platform's widget script upgrades, or null.</summary>
+    public static string? WidgetClass(string platform) => Presenter(platform).WidgetClass;
 }

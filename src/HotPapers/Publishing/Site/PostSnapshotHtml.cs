@@ -17,7 +17,7 @@ internal static class PostSnapshotHtml
         var status = StatusUrl(post);
         var lang = Html.LanguageTag(post.Lang);
         sb.Append("<figure class=\"post\">\n<blockquote");
-        if (widgets && post.Platform == SocialPost.X) sb.Append(" class=\"twitter-tweet\"");
+        if (widgets && PlatformLabels.WidgetClass(post.Platform) is { } widget) sb.Append(" class=\"").Text(widget).Append('"');
         if (status is not null) sb.Append(" cite=\"").Text(status).Append('"');
         sb.Append("><p");
         if (lang is not null && lang != "und") sb.Append(" lang=\"").Append(lang).Append('"');
@@ -67,28 +67,15 @@ internal static class PostSnapshotHtml
         AppendPlain(sb, text[cursor..]);
     }
 
+    /// <summary>Links and media lead to their targets; hashtags, cashtags and mentions where the platform's presenter says.</summary>
     private static void AppendEntity(StringBuilder sb, string platform, PostEntity entity, string shown)
     {
-        var x = platform == SocialPost.X;
-        switch (entity.Kind)
-        {
-            case EntityKind.Url:
-            case EntityKind.Media:
-                sb.Link(entity.Value, entity.Display ?? shown, rel: "nofollow noopener");
-                break;
-            case EntityKind.Hashtag when x:
-                sb.Link("https://twitter.com/hashtag/" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
-                break;
-            case EntityKind.Cashtag when x:
-                sb.Link("https://twitter.com/search?q=%24" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
-                break;
-            case EntityKind.Mention when x:
-                sb.Link("https://twitter.com/" + Uri.EscapeDataString(entity.Value), shown, rel: "nofollow noopener");
-                break;
-            default:
-                AppendPlain(sb, shown);
-                break;
-        }
+        if (entity.Kind is EntityKind.Url or EntityKind.Media)
+            sb.Link(entity.Value, entity.Display ?? shown, rel: "nofollow noopener");
+        else if (PlatformLabels.EntityLink(platform, entity) is { } target)
+            sb.Link(target, shown, rel: "nofollow noopener");
+        else
+            AppendPlain(sb, shown);
     }
 
     private static void AppendPlain(StringBuilder sb, string text)

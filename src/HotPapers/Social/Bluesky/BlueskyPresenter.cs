@@ -17,6 +17,17 @@ public sealed class BlueskyPresenter : IPostPresenter
             ? $"https://bsky.app/profile/{Uri.EscapeDataString(uri.Did)}/post/{Uri.EscapeDataString(uri.Rkey)}"
             : null;
 
+    /// <summary>None: embed.js needs the record's cid and URI attributes, which the site's snapshot does not carry.</summary>
+    public string? WidgetClass => null;
+
+    /// <summary>Mentions lead to the account (facets give its DID), hashtags to Bluesky's tag search.</summary>
+    public string? EntityLink(PostEntity entity) => entity.Kind switch
+    {
+        EntityKind.Mention => "https://bsky.app/profile/" + Uri.EscapeDataString(entity.Value),
+        EntityKind.Hashtag => "https://bsky.app/hashtag/" + Uri.EscapeDataString(entity.Value),
+        _ => null,
+    };
+
     /// <summary>The oEmbed form from stored fields: cid and embed flag kept by the collectors, the earlier of created and indexed time.</summary>
     public string RenderEmbed(SocialPost post, PresentContext context)
     {

@@ -22,6 +22,10 @@ public sealed class HackerNewsPresenter : IPostPresenter
 
     public static string ItemUrl(string objectId) => "https://news.ycombinator.com/item?id=" + Uri.EscapeDataString(objectId);
 
+    public string? WidgetClass => null;
+
+    public string? EntityLink(PostEntity entity) => null;
+
     /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
     public bool AllowsCachedEmbed(string html) => false;
 

@@ -21,6 +21,10 @@ public sealed class HuggingFacePresenter : IPostPresenter
 
     public static string PaperUrl(string arxivId) => "https://huggingface.co/papers/" + Uri.EscapeDataString(arxivId);
 
+    public string? WidgetClass => null;
+
+    public string? EntityLink(PostEntity entity) => null;
+
     /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
     public bool AllowsCachedEmbed(string html) => false;
 

@@ -37,6 +37,10 @@ internal sealed class ToyPresenter : IPostPresenter
 
     public string? Permalink(SocialPost post) => "https://toy.example/@" + Uri.EscapeDataString(post.AuthorHandle) + "/" + Uri.EscapeDataString(post.PostId);
 
+    public string? WidgetClass => null;
+
+    public string? EntityLink(PostEntity entity) => null;
+
     /// <summary>Nothing of this platform is cached: its posts are always rendered here.</summary>
     public bool AllowsCachedEmbed(string html) => false;
 
