@@ -1,4 +1,3 @@
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,5 @@
 using HotPapers.Cli;
 using HotPapers.Pipeline.Replay;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Daily;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HotPapers.Cli;
 using HotPapers.ReplayBuilder;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Daily;
 

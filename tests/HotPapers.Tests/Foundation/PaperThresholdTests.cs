@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Foundation;
 

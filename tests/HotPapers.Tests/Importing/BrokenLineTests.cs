@@ -1,5 +1,4 @@
 using HotPapers.Importing.Tweets;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HotPapers.Domain;
 using HotPapers.Store;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;

@@ -1,7 +1,6 @@
 using HotPapers.Domain;
 using HotPapers.Importing;
 using HotPapers.Store;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;
@@ -28,7 +27,7 @@ public abstract class PostArchiveTests(StoreBackend backend)
         {
             var text = File.ReadAllText(Path.Combine(folder, name));
             var window = HotPapersPostParser.Parse(name, text).Window;
-            Golden.AssertSameText(text, fixture.Renderer().RenderText(window, new Publishing.RenderOptions()), $"{backend} {name}");
+            Golden.AssertSameText(text, fixture.Renderer().RenderText(window, new global::HotPapers.Publishing.RenderOptions()), $"{backend} {name}");
         }
 
         // The archive holds what it claims to: an earlier layout, a repeated embed, a post without abstracts.
@@ -75,7 +74,7 @@ public abstract class PostArchiveTests(StoreBackend backend)
         {
             var text = File.ReadAllText(Path.Combine(folder, name));
             var window = HotPapersPostParser.Parse(name, text).Window;
-            Golden.AssertSameText(text, backward.Renderer().RenderText(window, new Publishing.RenderOptions()), $"{backend} {name} imported last to first");
+            Golden.AssertSameText(text, backward.Renderer().RenderText(window, new global::HotPapers.Publishing.RenderOptions()), $"{backend} {name} imported last to first");
         }
         Assert.Equal(forward.Store.RowCounts(), backward.Store.RowCounts());
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;
 

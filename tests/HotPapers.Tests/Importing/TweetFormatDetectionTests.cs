@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using HotPapers.Cli;
 using HotPapers.Importing.Tweets;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using HotPapers.Domain;
 using HotPapers.Importing.Tweets;
 using HotPapers.Store;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Importing;

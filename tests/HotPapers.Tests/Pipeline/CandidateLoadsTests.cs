@@ -9,7 +9,7 @@ using HotPapers.Social;
 using HotPapers.Social.X;
 using HotPapers.Store;
 using HotPapers.Tests.Daily;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Pipeline;
 

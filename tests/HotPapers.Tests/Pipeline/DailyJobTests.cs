@@ -2,7 +2,7 @@ using HotPapers.Domain;
 using HotPapers.Pipeline;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Pipeline;
 

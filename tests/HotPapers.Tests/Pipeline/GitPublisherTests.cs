@@ -1,5 +1,4 @@
 using HotPapers.Publishing;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Pipeline;

@@ -1,5 +1,4 @@
 using HotPapers.Cli;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Security;

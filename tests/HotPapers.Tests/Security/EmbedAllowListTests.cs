@@ -1,5 +1,5 @@
 using HotPapers.Social.X;
-using HotPapers.Tests.X;
+using HotPapers.Tests.Social.X;
 
 namespace HotPapers.Tests.Security;
 

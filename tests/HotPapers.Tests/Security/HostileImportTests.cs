@@ -1,7 +1,6 @@
 using System.Text;
 using HotPapers.Importing.Tweets;
 using HotPapers.Tests.Importing;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Security;

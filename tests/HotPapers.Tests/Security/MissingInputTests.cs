@@ -1,5 +1,5 @@
 using HotPapers.Cli;
-using HotPapers.Tests.Support;
+using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Security;
 

@@ -4,9 +4,8 @@ using HotPapers.Cli;
 using HotPapers.Importing;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Social.X;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
-using HotPapers.Tests.X;
+using HotPapers.Tests.Social.X;
 
 namespace HotPapers.Tests.Security;
 

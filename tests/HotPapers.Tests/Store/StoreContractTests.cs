@@ -1,7 +1,6 @@
 using HotPapers.Domain;
 using HotPapers.Publishing;
 using HotPapers.Store;
-using HotPapers.Tests.Support;
 using HotPapers.Tests.TestSupport;
 
 namespace HotPapers.Tests.Store;

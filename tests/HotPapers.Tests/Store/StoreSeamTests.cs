@@ -1,4 +1,4 @@
-using HotPapers.Tests.Site;
+using HotPapers.Tests.Publishing.Site;
 
 namespace HotPapers.Tests.Store;
 

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using HotPapers.Domain;
+using HotPapers.Importing;
+using HotPapers.Social;
+using HotPapers.Social.X;
+using HotPapers.Tests.TestSupport;
+
+namespace HotPapers.Tests.Social.X;
+
+/// <summary>An HttpMessageHandler answering by host: each request goes to the function of its host.</summary>
+internal sealed class HostHandler(Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> hosts) : HttpMessageHandler
+{
+    public List<Uri> Requests { get; } = [];
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request.RequestUri!);
+        return Task.FromResult(hosts.TryGetValue(request.RequestUri!.Host, out var answer) ? answer(request) : new HttpResponseMessage(HttpStatusCode.BadGateway));
+    }
+}
+
+public class XOEmbedTests
+{
+    private static readonly XOptions Options = new() { OEmbedUrl = "http://publish.twitter.test/oembed" };
+
+    private static HttpResponseMessage Json(string body) => new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    private static string OEmbedJson(string html) => XJson.Serialize(new Dictionary<string, object?> { ["url"] = "https://twitter.com/a/status/1", ["html"] = html + "\n", ["type"] = "rich" });
+
+    /// <summary>publish.twitter.test redirects (301) to publish.x.test, which answers with <paramref name="answer"/>.</summary>
+    private static HostHandler Redirecting(Func<HttpRequestMessage, HttpResponseMessage> answer) => new(new()
+    {
+        ["publish.twitter.test"] = r =>
+        {
+            var moved = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
+            moved.Headers.Location = new Uri("http://publish.x.test/oembed" + r.RequestUri!.Query);
+            return moved;
+        },
+        ["publish.x.test"] = answer,
+    });
+
+    private static SocialPost SeedPost(out string html)
+    {
+        var embed = XTweetConverterTests.SeedEmbeds().First().Embed;
+        html = embed.Html;
+        return embed.Post;
+    }
+
+    [Fact]
+    public async Task Follows_the_redirect_and_reads_the_real_2023_json_with_escaped_slashes()
+    {
+        var handler = Redirecting(_ => Json(TestData.Read("social", "oembed-2023.json")));
+        var result = await new XOEmbedClient(new HttpClient(handler), Options).FetchAsync("alleyco", "1679189879086018562");
+
+        Assert.Equal(OEmbedStatus.Ok, result.Status);
+        Assert.StartsWith("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">We’re a full-service", result.Html);
+        Assert.EndsWith("</blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>", result.Html);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal("?url=https%3A%2F%2Ftwitter.com%2Falleyco%2Fstatus%2F1679189879086018562", handler.Requests[1].Query);
+    }
+
+    [Fact]
+    public async Task The_2026_form_with_data_attributes_and_no_script_passes()
+    {
+        var handler = Redirecting(_ => Json(TestData.Read("social", "oembed-2026.json")));
+        var result = await new XOEmbedClient(new HttpClient(handler), Options).FetchAsync("OpenAI", "2102808325742322002");
+        Assert.Equal(OEmbedStatus.Ok, result.Status);
+        Assert.Contains("data-dnt=\"true\"", result.Html);
+    }
+
+    [Fact]
+    public async Task A_404_with_an_html_body_means_deleted()
+    {
+        var handler = Redirecting(_ => new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("<!DOCTYPE html><html>Not found</html>", Encoding.UTF8, "text/html") });
+        var result = await new XOEmbedClient(new HttpClient(handler), Options).FetchAsync("a", "1");
+        Assert.Equal(OEmbedStatus.Deleted, result.Status);
+        Assert.Null(result.Html);
+    }
+
+    [Fact]
+    public void Every_seed_embed_passes_the_allow_list()
+    {
+        foreach (var (file, embed) in XTweetConverterTests.SeedEmbeds())
+            Assert.True(OEmbedHtmlPolicy.IsAllowed(embed.Html, out var reason), $"{file} {embed.Post.PostId}: {reason}");
+    }
+
+    public static TheoryData<string> Hostile => new()
+    {
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">hi<img src=x onerror=alert(1)></p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\" onclick=\"alert(1)\">hi</p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\"><a href=\"javascript:alert(1)\">x</a></p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\"><a href=\"https://evil.example/\">x</a></p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\"><a href=\"https://t.co/x\" style=\"x\">x</a></p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">hi</p></blockquote>\n<script src=\"https://evil.example/x.js\"></script>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">hi</blockquote>",
+        "<blockquote class=\"other\"><p lang=\"en\" dir=\"ltr\">hi</p></blockquote>",
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">a & b</p></blockquote>",
+        "<iframe src=\"https://t.co/x\"></iframe>",
+        "plain text",
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Hostile_or_unknown_markup_is_refused(string html) => Assert.False(OEmbedHtmlPolicy.IsAllowed(html, out _));
+
+    [Fact]
+    public async Task Allowed_html_is_cached_per_post_and_the_second_call_does_not_fetch()
+    {
+        var post = SeedPost(out var seedHtml);
+        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        store.Write(tx => tx.Posts.Upsert(post, HotPapers.Store.PostSource.Embed));
+        var handler = Redirecting(_ => Json(OEmbedJson(seedHtml)));
+        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
+
+        var first = await service.GetAsync(post);
+        var second = await service.GetAsync(post);
+
+        Assert.Equal((EmbedOrigin.OEmbed, EmbedOrigin.Cache), (first.Origin, second.Origin));
+        Assert.Equal(seedHtml, first.Html);
+        Assert.Equal(seedHtml, second.Html);
+        Assert.Equal(2, handler.Requests.Count); // one fetch (redirect + answer), then none
+        Assert.Equal(seedHtml, store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
+    }
+
+    [Fact]
+    public async Task Rejected_html_falls_back_to_the_snapshot_and_is_not_cached()
+    {
+        var post = SeedPost(out _);
+        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        var handler = Redirecting(_ => Json(OEmbedJson("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">pwned<script>alert(1)</script></p></blockquote>")));
+        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
+
+        var choice = await service.GetAsync(post);
+
+        Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
+        Assert.Equal(OEmbedStatus.Rejected, choice.FetchStatus);
+        Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
+        Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
+    }
+
+    [Fact]
+    public async Task A_network_failure_falls_back_to_the_snapshot_instead_of_failing_the_run()
+    {
+        var post = SeedPost(out _);
+        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        var handler = Redirecting(_ => throw new HttpRequestException("Connection refused (publish.x.test:80)"));
+        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
+
+        var choice = await service.GetAsync(post);
+
+        Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
+        Assert.Equal(OEmbedStatus.Failed, choice.FetchStatus);
+        Assert.Contains("Connection refused", choice.Detail);
+        Assert.Contains("GET http://publish.x.test/oembed", choice.Detail);
+        Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
+        Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
+    }
+}
