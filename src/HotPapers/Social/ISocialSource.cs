@@ -23,7 +23,7 @@ public sealed record SourceRequest(
 /// <summary>
 /// A social platform's collector: finds the posts linking a window's papers and stores each with its links and a
 /// snapshot of its counts. Idempotent (a rerun after a crash adds nothing twice). Failures after the HTTP policy's
-/// retries are thrown as the source's exception; the returned line summarises what was read and stored.
+/// retries are thrown as a <see cref="Http.SourceException"/>; the returned line summarises what was read and stored.
 /// </summary>
 public interface ISocialSource
 {
