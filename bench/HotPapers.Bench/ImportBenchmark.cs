@@ -1,7 +1,7 @@
+using HotPapers.Testing.Importing;
 using System.Diagnostics;
 using System.Globalization;
 using HotPapers.Cli;
-using HotPapers.Tests.Importing;
 using Npgsql;
 
 namespace HotPapers.Bench;

@@ -1,7 +1,7 @@
 using HotPapers.Arxiv;
 using HotPapers.Domain;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Arxiv;

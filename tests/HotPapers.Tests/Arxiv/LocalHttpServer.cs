@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Arxiv;
 

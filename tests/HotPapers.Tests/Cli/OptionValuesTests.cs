@@ -42,7 +42,7 @@ public sealed class OptionValuesTests
     [Fact]
     public async Task Any_case_is_accepted()
     {
-        using var dir = new HotPapers.Tests.TestSupport.TempDirectory();
+        using var dir = new HotPapers.Testing.TempDirectory();
         HotPapers.Store.HotPapersStore.Open(dir.File("h.db")).Dispose(); // render reads a store; it never creates one
         var (code, error) = await Run("--db", dir.File("h.db"), "render", "--date", "2021-06-10", "--out", dir.File("o"), "--format", "JSON", "--embeds", "Snapshot");
 

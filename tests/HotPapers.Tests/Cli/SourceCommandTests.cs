@@ -1,6 +1,6 @@
 using HotPapers.Cli;
 using HotPapers.Testing.Jetstream;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Cli;

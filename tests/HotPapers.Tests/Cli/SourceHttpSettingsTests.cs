@@ -1,7 +1,7 @@
 using System.Globalization;
 using HotPapers.Cli;
 using HotPapers.Domain;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Cli;
 

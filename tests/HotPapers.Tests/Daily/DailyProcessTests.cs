@@ -1,4 +1,4 @@
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace HotPapers.Tests.Daily;

@@ -1,6 +1,6 @@
 using HotPapers.Cli;
 using HotPapers.Pipeline.Replay;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Daily;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HotPapers.Cli;
 using HotPapers.ReplayBuilder;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Daily;
 

@@ -1,5 +1,5 @@
 using HotPapers.Cli;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Foundation;
 

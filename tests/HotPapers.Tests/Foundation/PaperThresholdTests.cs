@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Foundation;
 

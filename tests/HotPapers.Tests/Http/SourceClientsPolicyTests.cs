@@ -3,7 +3,7 @@ using System.Globalization;
 using HotPapers.Http;
 using HotPapers.Social.Bluesky;
 using HotPapers.Social.X;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using static HotPapers.Tests.Http.SourceHttpClientTests;
 
 namespace HotPapers.Tests.Http;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using HotPapers.Http;
 using HotPapers.Social.HackerNews;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Http;
 

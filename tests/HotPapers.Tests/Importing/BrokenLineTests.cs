@@ -1,5 +1,5 @@
 using HotPapers.Importing.Tweets;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

@@ -1,7 +1,8 @@
+using HotPapers.Testing.Importing;
 using System.Globalization;
 using HotPapers.Domain;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

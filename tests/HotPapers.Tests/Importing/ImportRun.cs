@@ -1,6 +1,6 @@
 using HotPapers.Importing.Tweets;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

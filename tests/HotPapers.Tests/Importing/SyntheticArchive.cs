@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

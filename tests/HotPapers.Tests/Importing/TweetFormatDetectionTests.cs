@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using HotPapers.Cli;
 using HotPapers.Importing.Tweets;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

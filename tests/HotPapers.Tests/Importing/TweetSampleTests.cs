@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using HotPapers.Domain;
 using HotPapers.Importing.Tweets;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Importing;
 

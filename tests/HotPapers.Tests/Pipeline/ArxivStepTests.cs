@@ -3,7 +3,7 @@ using HotPapers.Domain;
 using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Tests.Daily;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Pipeline;
 

@@ -9,7 +9,7 @@ using HotPapers.Social;
 using HotPapers.Social.X;
 using HotPapers.Store;
 using HotPapers.Tests.Daily;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Pipeline;
 

@@ -2,7 +2,7 @@ using HotPapers.Domain;
 using HotPapers.Pipeline;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Pipeline;
 

@@ -37,7 +37,7 @@ public class ReplayHandlerTests
     [Fact]
     public async Task A_recording_made_by_the_recording_handler_replays_the_same_response()
     {
-        using var dir = new TestSupport.TempDirectory();
+        using var dir = new HotPapers.Testing.TempDirectory();
         var file = dir.File("exchanges.jsonl");
         var live = new ReplayHandler([Exchange("https://h/api?id_list=2106.05001", "<feed>é</feed>")]);
         using (var client = new HttpClient(new RecordingHandler(file, live)))
@@ -49,7 +49,7 @@ public class ReplayHandlerTests
     [Fact]
     public void A_broken_recording_names_its_file_and_line()
     {
-        using var dir = new TestSupport.TempDirectory();
+        using var dir = new HotPapers.Testing.TempDirectory();
         File.WriteAllText(dir.File("bad.jsonl"), "{\"method\":\"GET\",\"url\":\"https://h/\",\"status\":200,\"headers\":{},\"body\":\"\"}\n{oops\n");
         var error = Assert.Throws<InvalidDataException>(() => ReplayHandler.FromDirectory(dir.Path));
         Assert.StartsWith($"{dir.File("bad.jsonl")}:2: not a recorded exchange", error.Message);
@@ -58,7 +58,7 @@ public class ReplayHandlerTests
     [Fact]
     public async Task Session_tokens_in_a_response_are_redacted_in_the_recording_but_reach_the_caller()
     {
-        using var dir = new TestSupport.TempDirectory();
+        using var dir = new HotPapers.Testing.TempDirectory();
         var file = dir.File("exchanges.jsonl");
         const string session = "{\"did\":\"did:plc:abc\",\"accessJwt\":\"eyJhbGciOi.secret-access\",\"refreshJwt\" : \"eyJ.secret\\\"refresh\",\"handle\":\"me.bsky.social\"}";
         var live = new ReplayHandler([Exchange("https://pds.test/xrpc/com.atproto.server.createSession", session)]);

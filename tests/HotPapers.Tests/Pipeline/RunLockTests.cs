@@ -1,5 +1,5 @@
 using HotPapers.Pipeline;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Pipeline;
 

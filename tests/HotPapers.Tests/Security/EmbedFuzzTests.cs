@@ -6,7 +6,7 @@ using HotPapers.Publishing;
 using HotPapers.Ranking;
 using HotPapers.Social;
 using HotPapers.Social.X;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using HotPapers.Importing.Tweets;
 using HotPapers.Tests.Importing;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Security;
 

@@ -3,7 +3,7 @@ using HotPapers.Domain;
 using HotPapers.Importing;
 using HotPapers.Social;
 using HotPapers.Social.X;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Security;
 

@@ -4,7 +4,7 @@ using HotPapers.Cli;
 using HotPapers.Importing;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Social.X;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using HotPapers.Tests.Social.X;
 
 namespace HotPapers.Tests.Security;

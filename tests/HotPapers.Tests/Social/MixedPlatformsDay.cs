@@ -3,7 +3,7 @@ using HotPapers.Social.Bluesky;
 using HotPapers.Social.HackerNews;
 using HotPapers.Store;
 using HotPapers.Testing.Jetstream;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Social;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using HotPapers.Cli;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social;

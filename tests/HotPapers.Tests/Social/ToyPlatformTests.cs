@@ -1,7 +1,7 @@
 using HotPapers.Cli;
 using HotPapers.Social;
 using HotPapers.Tests.Social.ToyPlatform;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social;

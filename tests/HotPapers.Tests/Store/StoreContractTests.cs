@@ -1,7 +1,7 @@
 using HotPapers.Domain;
 using HotPapers.Publishing;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Store;
 

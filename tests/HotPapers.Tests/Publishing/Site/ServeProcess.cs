@@ -1,5 +1,5 @@
 using System.Globalization;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Publishing.Site;
 

@@ -1,5 +1,5 @@
 using HotPapers.Domain;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Microsoft.Playwright;
 using Xunit;
 

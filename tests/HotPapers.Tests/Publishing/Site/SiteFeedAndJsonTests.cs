@@ -5,7 +5,7 @@ using HotPapers.Domain;
 using HotPapers.Publishing.Site;
 using Xunit;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Publishing.Site;
 

@@ -3,7 +3,7 @@ using HotPapers.Domain;
 using HotPapers.Publishing.Site;
 using HotPapers.Store;
 using Xunit;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Publishing.Site;
 

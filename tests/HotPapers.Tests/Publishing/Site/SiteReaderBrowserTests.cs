@@ -1,4 +1,4 @@
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Microsoft.Playwright;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Publishing.Site;
 

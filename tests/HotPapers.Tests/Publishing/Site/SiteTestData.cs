@@ -11,13 +11,13 @@ internal sealed class TempSite : IDisposable
     /// <summary>The clock every site test pins, so the day JSON of a day without a stored digest is reproducible.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TestSupport.TestDatabase? _postgres;
+    private readonly HotPapers.Testing.TestDatabase? _postgres;
 
     public TempSite(StoreBackend backend = StoreBackend.Sqlite)
     {
         Directory = Path.Combine(Path.GetTempPath(), "hotpapers-site-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        _postgres = backend == StoreBackend.Postgres ? TestSupport.TestPostgres.CreateDatabase() : null;
+        _postgres = backend == StoreBackend.Postgres ? HotPapers.Testing.TestPostgres.CreateDatabase() : null;
         DbPath = _postgres?.ConnectionString ?? Path.Combine(Directory, "store.db");
         Store = HotPapersStore.Open(DbPath);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HotPapers.Domain;
 using HotPapers.Social.Bluesky;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.Bluesky;

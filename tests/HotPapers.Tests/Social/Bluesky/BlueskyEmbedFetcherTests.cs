@@ -3,7 +3,7 @@ using HotPapers.Domain;
 using HotPapers.Social;
 using HotPapers.Social.Bluesky;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.Bluesky;

@@ -1,7 +1,7 @@
 using HotPapers.Social.Bluesky;
 using HotPapers.Store;
 using HotPapers.Testing.Jetstream;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.Bluesky;

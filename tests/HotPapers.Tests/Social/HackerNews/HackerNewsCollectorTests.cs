@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HotPapers.Domain;
 using HotPapers.Social.HackerNews;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.HackerNews;

@@ -2,7 +2,7 @@ using HotPapers.Domain;
 using HotPapers.Social;
 using HotPapers.Social.HuggingFace;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.HuggingFace;

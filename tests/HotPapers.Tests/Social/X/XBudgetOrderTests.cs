@@ -7,7 +7,7 @@ using HotPapers.Pipeline;
 using HotPapers.Social.HuggingFace;
 using HotPapers.Social.X;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 
 namespace HotPapers.Tests.Social.X;
 

@@ -1,7 +1,7 @@
 using HotPapers.Domain;
 using HotPapers.Social.X;
 using HotPapers.Store;
-using HotPapers.Tests.TestSupport;
+using HotPapers.Testing;
 using Xunit;
 
 namespace HotPapers.Tests.Social.X;

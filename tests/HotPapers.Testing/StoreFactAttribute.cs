@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>Marks a test class whose store is PostgreSQL: its tests need a server.</summary>
 public interface IPostgresBacked;
@@ -11,7 +11,7 @@ public interface IPostgresBacked;
 /// A store test. On a class that is <see cref="IPostgresBacked"/> it is reported as skipped, with the reason,
 /// when no PostgreSQL server is configured (<see cref="TestPostgres.EnvironmentVariable"/>), never as passed.
 /// </summary>
-[XunitTestCaseDiscoverer("HotPapers.Tests.TestSupport.StoreFactDiscoverer", "HotPapers.Tests")]
+[XunitTestCaseDiscoverer("HotPapers.Testing.StoreFactDiscoverer", "HotPapers.Testing")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 

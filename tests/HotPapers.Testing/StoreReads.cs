@@ -2,7 +2,7 @@ using HotPapers.Domain;
 using HotPapers.Social.Bluesky;
 using HotPapers.Store;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>
 /// Reads only tests need (what a collector or importer stored, row by row). They live here, over the store's SQL,

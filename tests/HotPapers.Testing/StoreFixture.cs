@@ -2,7 +2,7 @@ using HotPapers.Importing;
 using HotPapers.Publishing;
 using HotPapers.Store;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>A fresh store (SQLite in a temporary folder, or a PostgreSQL database of its own), optionally with seeds imported.</summary>
 public sealed class StoreFixture : IDisposable

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>
 /// The built <c>hotpapers</c> CLI run as its own process, as cron would start it. Output lines are collected as
 /// they come so a test can act at a given point of the run (for example kill it with SIGKILL).
 /// </summary>
-internal sealed class CliProcess : IDisposable
+public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();

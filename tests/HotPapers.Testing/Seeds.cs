@@ -1,6 +1,6 @@
 using HotPapers.Domain;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>The five real published posts the project must reproduce, copied into the test data.</summary>
 public static class Seeds

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>A recorded request: method, path and query, headers of interest and body.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body);

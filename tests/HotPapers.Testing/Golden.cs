@@ -1,6 +1,6 @@
 using Xunit.Sdk;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>Byte comparison that, on failure, names the first differing line and shows both versions of it.</summary>
 public static class Golden

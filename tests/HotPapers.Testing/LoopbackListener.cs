@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>
 /// Starts an <see cref="HttpListener"/> on a free loopback port. Asking the OS for a free port and then binding it is

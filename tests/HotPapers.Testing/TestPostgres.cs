@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>
 /// The PostgreSQL server the store tests may use: an admin connection string in

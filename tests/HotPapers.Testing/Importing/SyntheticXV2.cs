@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HotPapers.Tests.Importing;
+namespace HotPapers.Testing.Importing;
 
 /// <summary>
 /// Deterministic X API v2 JSONL in twarc's flattened form (one tweet per line, author inline, <c>__twarc.retrieved_at</c>),

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using HotPapers.Tests.TestSupport;
 using System.Text;
 using System.Text.Json;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>The git command line, for tests that set up and inspect blog repositories; a failing command throws with its stderr.</summary>
 public static class GitCli

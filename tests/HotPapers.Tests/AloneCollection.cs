@@ -1,4 +1,4 @@
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Tests;
 
 /// <summary>
 /// Tests that start whole processes (a browser, several CLI runs) run in this collection, on their own after the

@@ -1,6 +1,6 @@
 using HotPapers.Store;
 
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>A fresh SQLite store in its own temporary folder, removed afterwards.</summary>
 public sealed class TempStore : IDisposable

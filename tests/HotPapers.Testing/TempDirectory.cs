@@ -1,4 +1,4 @@
-namespace HotPapers.Tests.TestSupport;
+namespace HotPapers.Testing;
 
 /// <summary>A fresh folder per test, removed afterwards.</summary>
 public sealed class TempDirectory : IDisposable
