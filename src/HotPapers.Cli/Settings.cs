@@ -3,8 +3,6 @@ using HotPapers.Arxiv;
 using HotPapers.Configuration;
 using HotPapers.Ranking;
 using HotPapers.Social;
-using HotPapers.Social.Bluesky;
-using HotPapers.Social.X;
 using Microsoft.Extensions.Configuration;
 
 namespace HotPapers.Cli;
@@ -127,10 +125,6 @@ internal sealed class Settings : ISettings
         }
         return options;
     }
-
-    public XOptions X() => XPlatform.ReadOptions(this);
-
-    public BlueskyOptions Bluesky() => BlueskyPlatform.ReadOptions(this);
 
     /// <summary>
     /// The classic post's rules (<c>Classic</c> section): thresholds, and the platforms that count in R/F and are

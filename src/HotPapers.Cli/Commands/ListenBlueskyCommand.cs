@@ -25,7 +25,7 @@ internal static class ListenBlueskyCommand
         {
             try
             {
-                var url = settings().Bluesky().JetstreamUrl;
+                var url = BlueskyPlatform.ReadOptions(settings()).JetstreamUrl;
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
                 var options = new JetstreamOptions { Url = url, MaxEvents = parsed.GetValue(maxEvents), UntilCursor = parsed.GetValue(untilCursor) };
                 var lastReport = TimeProvider.System.GetTimestamp();
