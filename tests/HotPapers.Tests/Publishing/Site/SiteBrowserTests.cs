@@ -47,14 +47,14 @@ public sealed class SiteBrowserTests
         try
         {
             phase = "index";
-            await page.GotoAsync(server.Address.ToString());
+            await PageLoads.GoAsync(page, server.Address.ToString());
             Assert.Equal("Hot Papers", await page.TitleAsync());
             await Screenshot(page, "index.png");
             await CheckAccessibility(page);
 
             phase = "day page";
             await page.GetByRole(AriaRole.Link, new() { Name = "Hot Papers 2021-06-09", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/days/2021-06-09.html");
+            await PageLoads.ArrivedAsync(page, "**/days/2021-06-09.html");
             Assert.Equal("Hot Papers 2021-06-09", await page.Locator("h1").InnerTextAsync());
             var first = page.Locator("article.paper").First;
             Assert.Equal("1. A Survey of Transformers", await first.Locator("h2").InnerTextAsync());
@@ -66,7 +66,7 @@ public sealed class SiteBrowserTests
 
             phase = "paper page";
             await first.GetByRole(AriaRole.Link, new() { Name = "A Survey of Transformers" }).ClickAsync();
-            await page.WaitForURLAsync("**/papers/2106.04554.html");
+            await PageLoads.ArrivedAsync(page, "**/papers/2106.04554.html");
             Assert.Equal("A Survey of Transformers", await page.Locator("h1").InnerTextAsync());
             Assert.Equal(1, await page.Locator("figure.chart svg[role=img]").CountAsync());
             Assert.Contains("17,382", await page.Locator("table.history").InnerTextAsync());
@@ -74,7 +74,7 @@ public sealed class SiteBrowserTests
             await CheckAccessibility(page);
 
             phase = "search page";
-            await page.GotoAsync(new Uri(server.Address, "search.html?q=vision+transformers").ToString());
+            await PageLoads.GoAsync(page, new Uri(server.Address, "search.html?q=vision+transformers").ToString());
             await page.Locator("#search-results li").First.WaitForAsync();
             Assert.Contains("Scaling Vision Transformers", await page.Locator("#search-results").InnerTextAsync());
             await Screenshot(page, "search.png");
@@ -83,7 +83,7 @@ public sealed class SiteBrowserTests
             // A phone: the day page must fit the width without sideways scrolling.
             phase = "phone width";
             await page.SetViewportSizeAsync(390, 844);
-            await page.GotoAsync(new Uri(server.Address, "days/2021-06-09.html").ToString());
+            await PageLoads.GoAsync(page, new Uri(server.Address, "days/2021-06-09.html").ToString());
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"the day page scrolls sideways by {overflow}px on a 390px-wide screen");
             await Screenshot(page, "day-phone.png");

@@ -52,14 +52,14 @@ public sealed class SiteReaderBrowserTests
         try
         {
             phase = device + " index";
-            await page.GotoAsync(address.ToString());
+            await PageLoads.GoAsync(page, address.ToString());
             var top = await page.Locator("ol.days > li").Nth(2).Locator("ol.top li").First.InnerTextAsync();
             Assert.Equal("A Survey of Transformers score 17,431 (17,382 reposts + 49 likes)", top.Replace('\n', ' '));
             await FitsWidth(page, device);
             await Screenshot(page, "index", device);
 
             phase = device + " day page";
-            await page.GotoAsync(Url("days/2021-06-10.html"));
+            await PageLoads.GoAsync(page, Url("days/2021-06-10.html"));
             Assert.Equal("../days/2021-06-09.html", await page.Locator("nav.day-nav a[rel=prev]").First.GetAttributeAsync("href"));
             Assert.Equal("../days/2021-06-11.html", await page.Locator("nav.day-nav a[rel=next]").First.GetAttributeAsync("href"));
             Assert.Matches("score [0-9,]+ \\([0-9,]+ reposts \\+ [0-9,]+ likes\\)$", (await page.Locator("nav.toc li").First.InnerTextAsync()).Replace('\n', ' '));
@@ -68,7 +68,7 @@ public sealed class SiteReaderBrowserTests
             await first.Locator("details.abstract-box summary").ClickAsync();
             Assert.True(await first.Locator("p.abstract").IsVisibleAsync(), "the abstract opens");
             await page.Locator("nav.day-nav a[rel=next]").First.ClickAsync();
-            await page.WaitForURLAsync("**/days/2021-06-11.html");
+            await PageLoads.ArrivedAsync(page, "**/days/2021-06-11.html");
 
             phase = device + " measured day";
             await SiteBrowserTests.CheckAccessibility(page);
@@ -91,26 +91,26 @@ public sealed class SiteReaderBrowserTests
 
             phase = device + " archive";
             await page.Locator("nav.day-nav a:not([rel])").First.ClickAsync();
-            await page.WaitForURLAsync("**/archive.html#m2021-06");
+            await PageLoads.ArrivedAsync(page, "**/archive.html#m2021-06");
             Assert.Equal(6, await page.Locator("table.calendar td a").CountAsync());
             await FitsWidth(page, device);
             await Screenshot(page, "archive", device);
             await page.Locator("table.calendar a[href='days/2021-06-09.html']").ClickAsync();
-            await page.WaitForURLAsync("**/days/2021-06-09.html");
+            await PageLoads.ArrivedAsync(page, "**/days/2021-06-09.html");
             // Folded abstracts are what keeps a 24-paper day short on a phone.
             var folded = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
             var unfolded = await page.EvaluateAsync<int>("(() => { document.querySelectorAll('details.abstract-box').forEach(d => d.open = true); return document.documentElement.scrollHeight; })()");
             Assert.True(folded < unfolded * 0.8, $"{device}: the day is {folded}px tall folded and {unfolded}px with every abstract open");
-            await page.GotoAsync(Url("archive.html")); // without the month's fragment, where keyboard focus would start
+            await PageLoads.GoAsync(page, Url("archive.html")); // without the month's fragment, where keyboard focus would start
             await SiteBrowserTests.CheckAccessibility(page);
 
             phase = device + " category";
-            await page.GotoAsync(Url("categories/cs.CL.html"));
+            await PageLoads.GoAsync(page, Url("categories/cs.CL.html"));
             Assert.Equal("Computation and Language (cs.CL)", await page.Locator("h1").InnerTextAsync());
             await FitsWidth(page, device);
 
             phase = device + " paper";
-            await page.GotoAsync(Url("papers/2106.06001.html"));
+            await PageLoads.GoAsync(page, Url("papers/2106.06001.html"));
             await SiteBrowserTests.CheckAccessibility(page);
             var ticks = await page.Locator("figure.chart svg text.axis").AllTextContentsAsync();
             Assert.Contains("time since announcement", ticks);
@@ -128,7 +128,7 @@ public sealed class SiteReaderBrowserTests
             await Screenshot(page, "paper", device);
 
             phase = device + " search";
-            await page.GotoAsync(Url("search.html"));
+            await PageLoads.GoAsync(page, Url("search.html"));
             await page.Locator("#search-status", new() { HasText = "papers indexed" }).WaitForAsync();
             var byTitleWord = await Search(page, "transformers");
             Assert.Equal("A Survey of Transformers", byTitleWord[0]); // the highest score of the title matches
