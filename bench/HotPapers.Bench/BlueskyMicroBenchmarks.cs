@@ -39,5 +39,5 @@ public class BlueskyMicroBenchmarks
     public BlueskyPostReading ReadPost() => _reader.Read(AtUri.Post(_post.Did!, _post.Commit!.Rkey!), _post.Commit.Record!, null, null, DateTimeOffset.UnixEpoch);
 
     [Benchmark]
-    public string RenderSnippet() => BlueskyEmbedRenderer.Render(_social, new BlueskyEmbedFields("bafyrei", true, "January 9, 2024 at 10:31 AM"));
+    public string RenderEmbed() => BlueskyOEmbedHtml.Render(_social, "bafyrei", hasEmbed: true, DateTimeOffset.UnixEpoch);
 }
