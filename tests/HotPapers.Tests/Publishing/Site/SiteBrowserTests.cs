@@ -13,9 +13,6 @@ namespace HotPapers.Tests.Publishing.Site;
 [Collection(AloneCollection.Name)]
 public sealed class SiteBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [ChromiumFact]
     public async Task Serve_seeds_index_day_paper_and_search_read_well_in_chromium()
     {
@@ -23,12 +20,7 @@ public sealed class SiteBrowserTests
         using var server = await ServeProcess.StartAsync(site.DbPath, TempSite.Now);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000); // a cap on waiting, not a performance claim: CI has two busy cores

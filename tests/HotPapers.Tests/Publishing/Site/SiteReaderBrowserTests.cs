@@ -14,21 +14,13 @@ namespace HotPapers.Tests.Publishing.Site;
 [Collection(AloneCollection.Name)]
 public sealed class SiteReaderBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [ChromiumFact]
     public async Task Reader_features_work_at_desktop_width_and_on_a_390px_phone()
     {
         using var site = new TempSite().WithSeeds().WithMeasuredDay();
         using var server = await ServeProcess.StartAsync(site.DbPath, TempSite.Now);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
         foreach (var (name, width, height) in new[] { ("desktop", 1100, 900), ("phone", 390, 844) })
             await Walk(browser, server.Address, name, width, height);
     }
