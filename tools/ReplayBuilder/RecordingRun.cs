@@ -45,15 +45,15 @@ public static class RecordingRun
     }
 
     /// <summary>Requests per host that one daily run makes for <paramref name="world"/> (the request benchmark).</summary>
-    public static async Task<(IReadOnlyDictionary<string, int> ByHost, string Post)> CountRequestsAsync(SeedWorld world, XOptions x, bool oEmbed, CancellationToken ct = default)
+    public static async Task<(IReadOnlyDictionary<string, int> ByHost, string Post)> CountRequestsAsync(SeedWorld world, XOptions x, EmbedMode embeds, CancellationToken ct = default)
     {
         using var counter = new RequestCounter(new FakeServers(world));
-        var post = await RunDailyAsync(world, counter, x, world.MeasureTimes.ToList(), ct, oEmbed);
+        var post = await RunDailyAsync(world, counter, x, world.MeasureTimes.ToList(), ct, embeds);
         return (counter.ByService, post);
     }
 
     /// <summary>The daily job's steps, as <c>hotpapers daily --offline</c> composes them, on a scratch store; returns the post.</summary>
-    private static async Task<string> RunDailyAsync(SeedWorld world, HttpMessageHandler handler, XOptions x, List<DateTime> measureTimes, CancellationToken ct, bool oEmbed = true)
+    private static async Task<string> RunDailyAsync(SeedWorld world, HttpMessageHandler handler, XOptions x, List<DateTime> measureTimes, CancellationToken ct, EmbedMode embeds = EmbedMode.OEmbed)
     {
         using var http = new HttpClient(handler, disposeHandler: false);
         var work = Directory.CreateTempSubdirectory("replay-builder-").FullName;
@@ -69,7 +69,7 @@ public static class RecordingRun
                 new ArxivStep(new ArxivHttp(handler, arxiv, clock), arxiv),
                 new SourceStep("x", new XSource(http, x)),
                 new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
-                new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, oEmbed),
+                new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
             ];
             steps.Add(write);
             using (var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db")))

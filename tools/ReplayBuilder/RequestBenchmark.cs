@@ -1,5 +1,6 @@
 using System.Globalization;
 using HotPapers.Importing;
+using HotPapers.Social;
 using HotPapers.Social.X;
 
 namespace HotPapers.ReplayBuilder;
@@ -12,6 +13,10 @@ namespace HotPapers.ReplayBuilder;
 /// </summary>
 public static class RequestBenchmark
 {
+    /// <summary>Each embed mode (<c>Daily:Embeds</c>) at each query length limit, the default (checked, 512) first.</summary>
+    private static readonly (int MaxQuery, EmbedMode Embeds)[] Runs =
+        [(512, EmbedMode.Checked), (1024, EmbedMode.Checked), (512, EmbedMode.OEmbed), (1024, EmbedMode.OEmbed), (512, EmbedMode.Snapshot), (1024, EmbedMode.Snapshot)];
+
     public static async Task<int> RunAsync(string seedsDir, int papers, TextWriter output)
     {
         output.WriteLine($"papers per day: {papers} (the seed's papers + quiet ones); X query length limits 512 (self-serve) and 1024 (Pro)");
@@ -23,17 +28,17 @@ public static class RequestBenchmark
             var world = SeedWorld.From(seed);
             world = world.WithQuietPapers(Math.Max(0, papers - world.Papers.Count));
             var shownEmbeds = seed.Papers.Sum(p => p.Embeds.Count);
-            foreach (var (maxQuery, oEmbed) in new[] { (512, true), (1024, true), (512, false), (1024, false) })
+            foreach (var (maxQuery, embeds) in Runs)
             {
                 var x = new XOptions { BearerToken = "benchmark", MaxQueryLength = maxQuery, ReadBudget = 100_000 };
-                var (byHost, post) = await RecordingRun.CountRequestsAsync(world, x, oEmbed);
+                var (byHost, post) = await RecordingRun.CountRequestsAsync(world, x, embeds);
                 if (post != await File.ReadAllTextAsync(seedPath)) throw new InvalidOperationException($"{seed.Window.DateStr}: the padded day no longer gives the seed post");
                 int Host(string host) => byHost.TryGetValue(host, out var n) ? n : 0;
                 var arxiv = Host("arxiv.org") + Host("export.arxiv.org");
                 var ours = byHost.Values.Sum();
                 var original = arxiv + world.Papers.Count + shownEmbeds;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {seed.Window.DateStr} | {maxQuery} | {(oEmbed ? "oembed" : "snapshot")} | {arxiv} | {Host("api.twitter.com")} | {Host("publish.twitter.com")} | {ours} | {original} | 1/{(double)original / ours:0.0} |"));
+                    $"| {seed.Window.DateStr} | {maxQuery} | {embeds.ToString().ToLowerInvariant()} | {arxiv} | {Host("api.twitter.com")} | {Host("publish.twitter.com")} | {ours} | {original} | 1/{(double)original / ours:0.0} |"));
             }
         }
         return 0;

@@ -68,7 +68,7 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
         var fetchers = classic.Platforms.Select(platforms.Platform)
             .Where(p => p.CreateEmbedFetcher is not null)
             .ToDictionary(p => p.Platform, p => p.CreateEmbedFetcher!(services));
-        if (fetchers.Count > 0) steps.Add(new EmbedsStep(fetchers, classic, FetchesOEmbed()));
+        if (fetchers.Count > 0) steps.Add(new EmbedsStep(fetchers, classic, Embeds()));
         steps.Add(new WriteStep(ContentDir, new RenderOptions { Classic = classic }, Publish ? Publisher() : null, platforms));
         return steps;
     }
@@ -82,7 +82,7 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     {
         Classic();
         settings.Arxiv();
-        FetchesOEmbed();
+        Embeds();
         foreach (var platform in Sources())
             if (!offline && platform.MissingSecret?.Invoke(settings) is { } problem) throw new SettingsException(problem);
         if (Publish)
@@ -97,15 +97,17 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     }
 
     /// <summary>
-    /// <c>Daily:Embeds</c>: <c>oembed</c> (default) asks each platform's oEmbed for each shown post once and caches it;
-    /// <c>snapshot</c> makes no embed request at all and prints the presenters' local renderings, which equal X's
-    /// oEmbed for posts whose text and entities are known (every seed embed), cutting a run's requests by about a third.
+    /// <c>Daily:Embeds</c>: <c>checked</c> (default) prints the presenters' local renderings once one oEmbed answer in
+    /// the run has shown them equal to what the platform serves, and fetches every shown post when they differ;
+    /// <c>oembed</c> asks each platform's oEmbed for each shown post once and caches it; <c>snapshot</c> makes no
+    /// embed request at all (<see cref="EmbedMode"/>).
     /// </summary>
-    private bool FetchesOEmbed() => (settings.Get("Daily", "Embeds") ?? "oembed").ToLowerInvariant() switch
+    private EmbedMode Embeds() => (settings.Get("Daily", "Embeds") ?? "checked").ToLowerInvariant() switch
     {
-        "oembed" => true,
-        "snapshot" => false,
-        var other => throw new SettingsException($"{SettingsReading.Name("Daily", "Embeds")}: '{other}' is not oembed or snapshot"),
+        "checked" => EmbedMode.Checked,
+        "oembed" => EmbedMode.OEmbed,
+        "snapshot" => EmbedMode.Snapshot,
+        var other => throw new SettingsException($"{SettingsReading.Name("Daily", "Embeds")}: '{other}' is not checked, oembed or snapshot"),
     };
 
     /// <summary>The classic rules; <c>Classic:Platforms</c>, when unset, follows the sources chosen by default.</summary>

@@ -8,7 +8,7 @@ namespace HotPapers.Pipeline;
 /// oEmbed HTML fetched once per shown post and cached, never one request per post read. A post a platform cannot
 /// give is rendered locally by its presenter when the post is written, so this step never fails the run over an embed.
 /// </summary>
-public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetchers, ClassicOptions classic, bool fetch) : IDailyStep
+public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetchers, ClassicOptions classic, EmbedMode mode) : IDailyStep
 {
     public string Name => "embeds";
 
@@ -22,7 +22,7 @@ public sealed class EmbedsStep(IReadOnlyDictionary<string, IEmbedFetcher> fetche
         foreach (var (platform, fetcher) in fetchers)
         {
             var posts = shown.Where(p => p.Platform == platform).ToList();
-            var summary = await fetcher.PrepareAsync(posts, present, fetch, line => context.Log($"embeds: {platform}: {line}"), cancellationToken).ConfigureAwait(false);
+            var summary = await fetcher.PrepareAsync(posts, present, mode, line => context.Log($"embeds: {platform}: {line}"), cancellationToken).ConfigureAwait(false);
             summaries.Add(fetchers.Count == 1 ? summary : $"{platform}: {summary}");
         }
         // What the fetchers stored (embed HTML, completed author names) is patched in, so write needs no reload.

@@ -43,5 +43,5 @@ public interface ISocialSource
 public interface IEmbedFetcher
 {
     /// <returns>A one-line summary (fetched, cached, shown as snapshots).</returns>
-    Task<string> PrepareAsync(IReadOnlyList<SocialPost> shown, PresentContext context, bool fetch, Action<string> log, CancellationToken cancellationToken);
+    Task<string> PrepareAsync(IReadOnlyList<SocialPost> shown, PresentContext context, EmbedMode mode, Action<string> log, CancellationToken cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed class CandidateLoadsTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private static async Task<(CandidateCache Cache, string Post)> RunSeedDay(string work, bool fetchEmbeds)
+    private static async Task<(CandidateCache Cache, string Post)> RunSeedDay(string work, EmbedMode embeds)
     {
         var replay = Path.Combine(OfflineDailyTests.ReplayDir, Date);
         using var replayer = new ReplayHandler(ReplayHandler.ReadDirectory(replay));
@@ -44,7 +44,7 @@ public sealed class CandidateLoadsTests
             new ArxivStep(new ArxivHttp(replayer, arxiv, clock), arxiv),
             new SourceStep("x", new XSource(http, x)),
             new MeasureStep(classic, RecordedClock.FromFile(Path.Combine(replay, "measure-clock.txt"), zone)),
-            new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, fetchEmbeds),
+            new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
             write,
         ];
         using var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db"));
@@ -54,13 +54,14 @@ public sealed class CandidateLoadsTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_seed_day_loads_its_candidates_once_and_writes_the_seed(bool fetchEmbeds)
+    [InlineData(EmbedMode.Checked)]
+    [InlineData(EmbedMode.OEmbed)]
+    [InlineData(EmbedMode.Snapshot)]
+    public async Task The_seed_day_loads_its_candidates_once_and_writes_the_seed(EmbedMode embeds)
     {
         using var dir = new TempDirectory();
 
-        var (cache, post) = await RunSeedDay(dir.Path, fetchEmbeds);
+        var (cache, post) = await RunSeedDay(dir.Path, embeds);
 
         Assert.Equal(1, cache.Loads);
         Golden.AssertSameText(Seeds.Text(Date), post, $"daily {Date} with one load per stage");

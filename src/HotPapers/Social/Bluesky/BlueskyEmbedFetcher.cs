@@ -5,39 +5,25 @@ namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// Readies the Bluesky posts about to be shown: authors known only by DID (Jetstream posts) get their handle and
-/// display name from the public <c>getProfiles</c> (stored, so each is asked once), then, when fetching, each post
-/// without a cached embed asks oEmbed once; what passes the allow-list is cached. A failure only logs a line: the
-/// post is then shown with the local rendering of the same form.
+/// display name from the public <c>getProfiles</c> (stored, so each is asked once), then the embeds as
+/// <see cref="EmbedPreparation"/> gets them: what oEmbed gives and passes the allow-list is cached. A failure only
+/// logs a line: the post is then shown with the local rendering of the same form.
 /// </summary>
 public sealed class BlueskyEmbedFetcher(BlueskyOEmbedClient oEmbed, BlueskyProfileClient profiles) : IEmbedFetcher
 {
-    public const string SourceName = "oembed";
+    private static readonly BlueskyPresenter Presenter = new();
 
-    public async Task<string> PrepareAsync(IReadOnlyList<SocialPost> shown, PresentContext context, bool fetch, Action<string> log, CancellationToken cancellationToken)
+    public async Task<string> PrepareAsync(IReadOnlyList<SocialPost> shown, PresentContext context, EmbedMode mode, Action<string> log, CancellationToken cancellationToken)
     {
         var named = await NameAuthorsAsync(shown, context, log, cancellationToken).ConfigureAwait(false);
-        if (!fetch) return string.Create(CultureInfo.InvariantCulture, $"{named} authors named, {shown.Count} shown as local renderings");
-        int cached = 0, fetched = 0, local = 0;
-        foreach (var post in shown)
-        {
-            if (context.Store.Posts.LoadEmbedHtml(post.Platform, post.PostId) is not null)
-            {
-                cached++;
-                continue;
-            }
-            var result = await oEmbed.FetchAsync(post.PostId, cancellationToken).ConfigureAwait(false);
-            if (result.Html is { } html)
-            {
-                context.Store.Write(tx => tx.Posts.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
-                fetched++;
-            }
-            else
-            {
-                local++;
-                log($"{post.PostId}: {result.Detail}; the local rendering will be shown");
-            }
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"{named} authors named, {fetched} fetched, {cached} cached, {local} shown as local renderings");
+        var embeds = await EmbedPreparation.RunAsync(shown, mode, context, Presenter, FetchAsync, log, cancellationToken).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{named} authors named, {embeds}");
+    }
+
+    private async Task<FetchedEmbed> FetchAsync(SocialPost post, CancellationToken cancellationToken)
+    {
+        var result = await oEmbed.FetchAsync(post.PostId, cancellationToken).ConfigureAwait(false);
+        return new FetchedEmbed(result.Html, result.Detail);
     }
 
     /// <summary>

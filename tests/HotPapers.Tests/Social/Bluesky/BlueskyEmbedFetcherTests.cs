@@ -50,8 +50,8 @@ public sealed class BlueskyEmbedFetcherTests
         var (fetcher, _) = Fetcher(server, http);
         var context = new PresentContext(store, TimeZoneInfo.Utc);
 
-        var summary = await fetcher.PrepareAsync([Polars()], context, fetch: true, _ => { }, CancellationToken.None);
-        var again = await fetcher.PrepareAsync([Polars()], context, fetch: true, _ => { }, CancellationToken.None);
+        var summary = await fetcher.PrepareAsync([Polars()], context, EmbedMode.OEmbed, _ => { }, CancellationToken.None);
+        var again = await fetcher.PrepareAsync([Polars()], context, EmbedMode.OEmbed, _ => { }, CancellationToken.None);
 
         Assert.Equal("0 authors named, 1 fetched, 0 cached, 0 shown as local renderings", summary);
         Assert.Equal("0 authors named, 0 fetched, 1 cached, 0 shown as local renderings", again);
@@ -76,7 +76,7 @@ public sealed class BlueskyEmbedFetcherTests
         var (fetcher, _) = Fetcher(server, http);
         var log = new List<string>();
 
-        var summary = await fetcher.PrepareAsync([Polars()], new PresentContext(store, TimeZoneInfo.Utc), fetch: true, log.Add, CancellationToken.None);
+        var summary = await fetcher.PrepareAsync([Polars()], new PresentContext(store, TimeZoneInfo.Utc), EmbedMode.OEmbed, log.Add, CancellationToken.None);
 
         Assert.True(summary.EndsWith("1 shown as local renderings", StringComparison.Ordinal), what);
         Assert.Null(store.Posts.LoadEmbedHtml("bluesky", PolarsUri));
@@ -112,8 +112,8 @@ public sealed class BlueskyEmbedFetcherTests
         foreach (var post in posts) Store(store, post);
         var (fetcher, profileClient) = Fetcher(server, http);
 
-        var summary = await fetcher.PrepareAsync(posts, new PresentContext(store, TimeZoneInfo.Utc), fetch: false, _ => { }, CancellationToken.None);
-        await fetcher.PrepareAsync(posts, new PresentContext(store, TimeZoneInfo.Utc), fetch: false, _ => { }, CancellationToken.None);
+        var summary = await fetcher.PrepareAsync(posts, new PresentContext(store, TimeZoneInfo.Utc), EmbedMode.Snapshot, _ => { }, CancellationToken.None);
+        await fetcher.PrepareAsync(posts, new PresentContext(store, TimeZoneInfo.Utc), EmbedMode.Snapshot, _ => { }, CancellationToken.None);
 
         Assert.Equal("29 authors named, 30 shown as local renderings", summary);
         Assert.Equal(2, profileClient.Requests);

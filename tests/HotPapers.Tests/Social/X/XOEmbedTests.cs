@@ -105,55 +105,132 @@ public class XOEmbedTests
     public void Hostile_or_unknown_markup_is_refused(string html) => Assert.False(OEmbedHtmlPolicy.IsAllowed(html, out _));
 
     [Fact]
-    public async Task Allowed_html_is_cached_per_post_and_the_second_call_does_not_fetch()
+    public async Task Allowed_html_is_cached_per_post_and_the_second_run_does_not_fetch()
     {
         var post = SeedPost(out var seedHtml);
-        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
-        store.Write(tx => tx.Posts.Upsert(post, HotPapers.Store.PostSource.Embed));
+        using var store = StoreWith(post);
         var handler = Redirecting(_ => Json(OEmbedJson(seedHtml)));
-        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
 
-        var first = await service.GetAsync(post);
-        var second = await service.GetAsync(post);
+        var first = await Prepare(store, handler, EmbedMode.OEmbed, post);
+        var second = await Prepare(store, handler, EmbedMode.OEmbed, post);
 
-        Assert.Equal((EmbedOrigin.OEmbed, EmbedOrigin.Cache), (first.Origin, second.Origin));
-        Assert.Equal(seedHtml, first.Html);
-        Assert.Equal(seedHtml, second.Html);
+        Assert.Equal("1 fetched, 0 cached, 0 shown as local renderings", first.Summary);
+        Assert.Equal("0 fetched, 1 cached, 0 shown as local renderings", second.Summary);
         Assert.Equal(2, handler.Requests.Count); // one fetch (redirect + answer), then none
         Assert.Equal(seedHtml, store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
     }
 
     [Fact]
-    public async Task Rejected_html_falls_back_to_the_snapshot_and_is_not_cached()
+    public async Task Rejected_html_falls_back_to_the_local_rendering_and_is_not_cached()
     {
         var post = SeedPost(out _);
-        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        using var store = StoreWith(post);
         var handler = Redirecting(_ => Json(OEmbedJson("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">pwned<script>alert(1)</script></p></blockquote>")));
-        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
 
-        var choice = await service.GetAsync(post);
+        var (summary, log) = await Prepare(store, handler, EmbedMode.OEmbed, post);
 
-        Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
-        Assert.Equal(OEmbedStatus.Rejected, choice.FetchStatus);
-        Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
+        Assert.Equal("0 fetched, 0 cached, 1 shown as local renderings", summary);
+        Assert.Contains(log, l => l.StartsWith(post.PostId + ": ", StringComparison.Ordinal) && l.EndsWith("; the local rendering will be shown", StringComparison.Ordinal));
         Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
     }
 
     [Fact]
-    public async Task A_network_failure_falls_back_to_the_snapshot_instead_of_failing_the_run()
+    public async Task A_network_failure_falls_back_to_the_local_rendering_instead_of_failing_the_run()
     {
         var post = SeedPost(out _);
-        using var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        using var store = StoreWith(post);
         var handler = Redirecting(_ => throw new HttpRequestException("Connection refused (publish.x.test:80)"));
-        var service = new XEmbedService(store, new XOEmbedClient(new HttpClient(handler), Options));
 
-        var choice = await service.GetAsync(post);
+        var (summary, log) = await Prepare(store, handler, EmbedMode.OEmbed, post);
 
-        Assert.Equal(EmbedOrigin.Snapshot, choice.Origin);
-        Assert.Equal(OEmbedStatus.Failed, choice.FetchStatus);
-        Assert.Contains("Connection refused", choice.Detail);
-        Assert.Contains("GET http://publish.x.test/oembed", choice.Detail);
-        Assert.Equal(TweetEmbedRenderer.Render(post), choice.Html);
+        Assert.Equal("0 fetched, 0 cached, 1 shown as local renderings", summary);
+        var line = Assert.Single(log);
+        Assert.Contains("Connection refused", line);
+        Assert.Contains("GET http://publish.x.test/oembed", line);
         Assert.Null(store.Posts.LoadEmbedHtml(post.Platform, post.PostId));
+    }
+
+    [Fact]
+    public async Task Checked_embeds_fetch_one_post_and_render_the_rest_locally_when_the_local_rendering_is_exact()
+    {
+        var posts = SeedPosts(3);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        var handler = Redirecting(r => Json(OEmbedJson(posts.Single(p => r.RequestUri!.Query.Contains(p.Post.PostId, StringComparison.Ordinal)).Html)));
+
+        var (summary, log) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"1 fetched, 0 cached, 2 shown as local renderings; the local rendering of {posts[0].Post.PostId} equals oEmbed's, so the others are rendered locally", summary);
+        Assert.Empty(log);
+        Assert.Equal(2, handler.Requests.Count); // the first post only (redirect + answer)
+        Assert.Equal(posts[0].Html, store.Posts.LoadEmbedHtml("x", posts[0].Post.PostId));
+        Assert.Null(store.Posts.LoadEmbedHtml("x", posts[1].Post.PostId));
+    }
+
+    [Fact]
+    public async Task Checked_embeds_fetch_every_post_when_the_platform_serves_other_html_than_the_local_rendering()
+    {
+        var posts = SeedPosts(3);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        // X changed its HTML: the same post, the trailer's link now on x.com (as since 2024).
+        string Served(HttpRequestMessage r) => posts.Single(p => r.RequestUri!.Query.Contains(p.Post.PostId, StringComparison.Ordinal)).Html.Replace("https://twitter.com/", "https://x.com/", StringComparison.Ordinal);
+        var handler = Redirecting(r => Json(OEmbedJson(Served(r))));
+
+        var (summary, log) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"3 fetched, 0 cached, 0 shown as local renderings; the local rendering of {posts[0].Post.PostId} differs from oEmbed's, so every shown post is fetched", summary);
+        var line = Assert.Single(log);
+        Assert.StartsWith($"{posts[0].Post.PostId}: the local rendering differs from oEmbed's: at character ", line);
+        Assert.Contains("https://x.com/", line);
+        Assert.Equal(6, handler.Requests.Count);
+        Assert.All(posts, p => Assert.Contains("https://x.com/", store.Posts.LoadEmbedHtml("x", p.Post.PostId)));
+    }
+
+    [Fact]
+    public async Task Checked_embeds_check_the_next_post_when_the_first_cannot_be_fetched()
+    {
+        var posts = SeedPosts(3);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        var handler = Redirecting(r => r.RequestUri!.Query.Contains(posts[0].Post.PostId, StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.NotFound)
+            : Json(OEmbedJson(posts.Single(p => r.RequestUri!.Query.Contains(p.Post.PostId, StringComparison.Ordinal)).Html)));
+
+        var (summary, _) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"1 fetched, 0 cached, 2 shown as local renderings; the local rendering of {posts[1].Post.PostId} equals oEmbed's, so the others are rendered locally", summary);
+        Assert.Equal(4, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Snapshot_embeds_make_no_request()
+    {
+        var posts = SeedPosts(2);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        var handler = Redirecting(_ => throw new InvalidOperationException("no request expected"));
+
+        var (summary, _) = await Prepare(store, handler, EmbedMode.Snapshot, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal("2 shown as local renderings", summary);
+        Assert.Empty(handler.Requests);
+    }
+
+    private static List<(SocialPost Post, string Html)> SeedPosts(int count) =>
+        XTweetConverterTests.SeedEmbeds().Select(e => (e.Embed.Post, e.Embed.Html)).DistinctBy(e => e.Post.PostId).Take(count).ToList();
+
+    private static HotPapers.Store.HotPapersStore StoreWith(params SocialPost[] posts)
+    {
+        var store = StoreFixture.WithPapers([], new DateOnly(2020, 10, 27));
+        store.Write(tx =>
+        {
+            foreach (var post in posts) tx.Posts.Upsert(post, HotPapers.Store.PostSource.Embed);
+        });
+        return store;
+    }
+
+    private static async Task<(string Summary, List<string> Log)> Prepare(HotPapers.Store.HotPapersStore store, HostHandler handler, EmbedMode mode, params SocialPost[] shown)
+    {
+        var log = new List<string>();
+        var fetcher = new XEmbedFetcher(new XOEmbedClient(new HttpClient(handler), Options));
+        var summary = await fetcher.PrepareAsync(shown, new PresentContext(store, TimeZoneInfo.Utc), mode, log.Add, CancellationToken.None);
+        return (summary, log);
     }
 }
