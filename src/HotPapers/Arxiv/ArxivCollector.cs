@@ -129,8 +129,13 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             notes.AddRange(result.Notes);
             Log?.Invoke($"arxiv: batch {b + 1} of {batches.Count}: {result.Found.Count} of {batch.Count} stored");
         }
-        // Posts seen before their paper was stored (the social sources, the Bluesky listener, imports) are linked to it now.
-        if (fetched > 0) store.Write(tx => tx.Posts.LinkKnownPapers());
+        // Posts seen before their paper was stored (the social sources, the Bluesky listener, imports) are linked to it
+        // now; a paper listed on this day and fetched for another (or held since the listing) is announced here too.
+        store.Write(tx =>
+        {
+            tx.Papers.AnnounceListedHeld(date);
+            if (fetched > 0) tx.Posts.LinkKnownPapers();
+        });
         return new CollectReport(date, toFetch.Count, 0, fetched, requests, missing, notes) { FailedRequests = failedRequests };
     }
 

@@ -170,6 +170,18 @@ public sealed class PaperWrites
             ("pdf", entry.HasPdf is { } pdf ? (pdf ? 1 : 0) : null));
     }
 
+    /// <summary>
+    /// Announces the papers listed on a day that the store now holds and that lack that day's announcement: over a
+    /// range, a paper listed on two days is fetched once, for the first, and still belongs to both. Returns rows added.
+    /// </summary>
+    public int AnnounceListedHeld(DateOnly listingDate) =>
+        _sql.RunCount("""
+            INSERT INTO announcements (listing_date, arxiv_id, crawl_order, kind)
+            SELECT l.listing_date, l.arxiv_id, l.crawl_order, l.kind FROM listed_papers l
+            WHERE l.listing_date = @date AND EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = l.arxiv_id)
+            ON CONFLICT (listing_date, arxiv_id) DO NOTHING
+            """, ("date", DigestWindow.Format(listingDate)));
+
     /// <summary>Records what the metadata API said about a paper, so a report (and the next run) can tell fetched from missing.</summary>
     public void RecordFetch(ArxivId id, string status, int? version, string? detail, DateTimeOffset at)
     {

@@ -257,6 +257,15 @@ public abstract class StoreContractTests(StoreBackend backend)
         Assert.Equal(new Dictionary<ArxivId, long> { [talked.Id] = 7 }, fixture.Store.Posts.OtherPlatformsSignal(Day, SocialPost.X));
         Assert.Equal(new Dictionary<ArxivId, long> { [held.Id] = 5 }, fixture.Store.Posts.OtherPlatformsSignal(Day, "hn"));
         Assert.Empty(fixture.Store.Papers.LoadListedIds(DigestWindow.Day(Day.Start.AddDays(1))));
+
+        // Listed again the next day (fetched for the first day only): announced on both once it is stored.
+        var next = Day.Start.AddDays(1);
+        fixture.Store.Write(tx => tx.Papers.List(talked with { ListingDate = next, CrawlOrder = 9 }));
+        Assert.Equal(0, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        fixture.Store.Write(tx => tx.Papers.Upsert(APaper(talked.Id.Value, 3)));
+        Assert.Equal(1, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        Assert.Equal(0, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        Assert.Equal([(talked.Id, 9, (string?)"cross")], fixture.Store.LoadAnnouncements(next));
     }
 
     private static Paper APaper(string id, int crawlOrder) =>
