@@ -66,14 +66,16 @@ public sealed class PostStore
     {
         var signal = new Dictionary<ArxivId, long>();
         foreach (var (paper, score) in _sql.Rows("""
+            WITH window_papers AS (
+                SELECT arxiv_id FROM listed_papers WHERE listing_date >= @start AND listing_date <= @end
+                UNION SELECT arxiv_id FROM announcements WHERE listing_date >= @start AND listing_date <= @end)
             SELECT l.arxiv_id, snap.reposts, snap.likes
-            FROM (SELECT arxiv_id, platform, post_id FROM post_arxiv_links UNION SELECT arxiv_id, platform, post_id FROM paper_posts) l
+            FROM (SELECT arxiv_id, platform, post_id FROM post_arxiv_links WHERE platform <> @platform AND arxiv_id IN (SELECT arxiv_id FROM window_papers)
+                  UNION
+                  SELECT arxiv_id, platform, post_id FROM paper_posts WHERE platform <> @platform AND arxiv_id IN (SELECT arxiv_id FROM window_papers)) l
             JOIN social_posts s ON s.platform = l.platform AND s.post_id = l.post_id
             JOIN engagement_snapshots snap ON snap.platform = s.platform AND snap.post_id = s.post_id
                 AND snap.measured_at = (SELECT MAX(m.measured_at) FROM engagement_snapshots m WHERE m.platform = s.platform AND m.post_id = s.post_id)
-            WHERE l.platform <> @platform AND l.arxiv_id IN (
-                SELECT arxiv_id FROM listed_papers WHERE listing_date >= @start AND listing_date <= @end
-                UNION SELECT arxiv_id FROM announcements WHERE listing_date >= @start AND listing_date <= @end)
             """, r => (r.GetString(0), (long)r.GetInt32(1) + r.GetInt32(2)),
             ("platform", platform), ("start", DigestWindow.Format(window.Start)), ("end", DigestWindow.Format(window.End))))
         {
