@@ -41,11 +41,13 @@ public static class FreeRecordingRun
             var arxiv = new ArxivOptions { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
             var classic = new ClassicOptions { Platforms = [HackerNewsPlatform.Name, HuggingFacePlatform.Name] };
             var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic }, platforms: PlatformRegistry.Default);
+            var arxivHttp = new ArxivHttp(recorder, arxiv, clock);
             List<IDailyStep> steps =
             [
-                new ArxivStep(new ArxivHttp(recorder, arxiv, clock), arxiv),
+                new ArxivStep(arxivHttp, arxiv),
                 new SourceStep("hn", new HackerNewsSource(http, new HackerNewsOptions())),
                 new SourceStep("hf", new HuggingFaceSource(http, new HuggingFaceOptions())),
+                new MetadataStep(arxivHttp, arxiv),
                 new MeasureStep(classic),
                 write,
             ];

@@ -64,10 +64,12 @@ public static class RecordingRun
             var arxiv = new ArxivOptions { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
             var classic = new ClassicOptions();
             var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
+            var arxivHttp = new ArxivHttp(handler, arxiv, clock);
             List<IDailyStep> steps =
             [
-                new ArxivStep(new ArxivHttp(handler, arxiv, clock), arxiv),
+                new ArxivStep(arxivHttp, arxiv),
                 new SourceStep("x", new XSource(http, x)),
+                new MetadataStep(arxivHttp, arxiv),
                 new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
                 new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
             ];

@@ -60,9 +60,12 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     {
         var classic = Classic();
         var services = new SourceServices(http.Client, settings, clock, zone, offline);
-        var steps = new List<IDailyStep> { Arxiv(http) };
+        var (arxivHttp, arxiv) = Arxiv(http);
+        var steps = new List<IDailyStep> { new ArxivStep(arxivHttp, arxiv) };
         foreach (var platform in Sources())
             steps.Add(new SourceStep(platform.SourceName, platform.CreateSource(services)));
+        // Metadata only for the listed papers the sources found posts about: only those can be shown.
+        steps.Add(new MetadataStep(arxivHttp, arxiv));
         steps.Add(new MeasureStep(classic, MeasuringClock()));
         // Embeds are readied for the platforms the classic post shows, whichever sources ran today.
         var fetchers = classic.Platforms.Select(platforms.Platform)
@@ -128,11 +131,11 @@ internal sealed class DailyRunSetup(Settings settings, PlatformRegistry platform
     }
 
     /// <summary>Offline, recordings answer at once: arXiv's three-second spacing and back-off would only slow the replay down.</summary>
-    private ArxivStep Arxiv(RunHttp http)
+    private (ArxivHttp Http, ArxivOptions Options) Arxiv(RunHttp http)
     {
         var options = settings.Arxiv();
         if (offline) options = options.WithoutWaits();
-        return new ArxivStep(new ArxivHttp(http.Counter, options, clock) { Log = http.Log }, options);
+        return (new ArxivHttp(http.Counter, options, clock) { Log = http.Log }, options);
     }
 
     /// <summary>

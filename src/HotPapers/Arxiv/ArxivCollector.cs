@@ -4,6 +4,9 @@ using HotPapers.Store;
 
 namespace HotPapers.Arxiv;
 
+/// <summary>What storing one day's listing did: the papers listed, those already held, and the rest, still without metadata.</summary>
+public sealed record ListingReport(DateOnly Date, int Announced, int AlreadyHeld, IReadOnlyList<ListedEntry> ToFetch);
+
 /// <summary>What one day's collection did. <see cref="Succeeded"/> is false when any paper is still without metadata.</summary>
 public sealed record CollectReport(
     DateOnly Date,
@@ -21,9 +24,12 @@ public sealed record CollectReport(
 }
 
 /// <summary>
-/// Collects a listing date: the announcements of every target in order (a paper seen in an earlier target keeps its
-/// first place; replacements are not new papers), then the metadata of papers the store does not hold yet, one
-/// API batch per transaction. A failed batch leaves earlier batches stored, and the next run fetches only what is missing.
+/// Collects a listing date in two halves. <see cref="ListAsync"/> reads the announcements of every target in order (a
+/// paper seen in an earlier target keeps its first place; replacements are not new papers) and stores the listing;
+/// <see cref="FetchAsync"/> asks the API for the metadata of listed papers the store does not hold yet, one batch per
+/// transaction. A failed batch leaves earlier batches stored, and the next run fetches only what is missing.
+/// <see cref="CollectAsync"/> does both for every listed paper (the backfill); the daily job fetches only the papers
+/// someone posted about (<see cref="Pipeline.MetadataStep"/>).
 /// </summary>
 public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSource source, ArxivApiClient api, ArxivOptions options, TimeProvider time)
 {
@@ -31,7 +37,18 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
 
     public async Task<CollectReport> CollectAsync(DateOnly date, bool refetch, CancellationToken cancellation)
     {
-        var crawl = new List<(Announcement Item, int Order)>();
+        var listing = await ListAsync(date, refetch, cancellation).ConfigureAwait(false);
+        var fetch = await FetchAsync(date, listing.ToFetch, cancellation).ConfigureAwait(false);
+        return fetch with { Announced = listing.Announced, AlreadyHeld = listing.AlreadyHeld };
+    }
+
+    /// <summary>
+    /// Reads the day's listing and stores it in one transaction: every paper in <c>listed_papers</c>, and the papers
+    /// already held announced at once (they need no request). Returns the listed papers still to fetch, in crawl order.
+    /// </summary>
+    public async Task<ListingReport> ListAsync(DateOnly date, bool refetch, CancellationToken cancellation)
+    {
+        var crawl = new List<ListedEntry>();
         var seen = new HashSet<ArxivId>();
         foreach (var target in options.Targets)
         {
@@ -40,29 +57,38 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             foreach (var item in listing.Announcements.Where(a => a.IsNewPaper))
             {
                 if (!seen.Add(item.Id)) continue;
-                crawl.Add((item, crawl.Count + 1));
+                crawl.Add(new ListedEntry(date, item.Id, crawl.Count + 1, Announcement.KindName(item.Kind), item.Title, item.Authors, item.Subjects, item.HasPdf));
                 added++;
             }
             Log?.Invoke($"arxiv {date:yyyy-MM-dd} {target} ({source.Name}): {listing.Announcements.Count} listed, {added} new to this day's crawl");
         }
 
-        var ids = crawl.Select(c => c.Item.Id).ToList();
-        var held = refetch ? new HashSet<ArxivId>() : store.Papers.HeldIds(ids);
-        // Papers already held are announced at once; they need no request.
+        var held = refetch ? new HashSet<ArxivId>() : store.Papers.HeldIds(crawl.Select(c => c.Id));
         store.Write(tx =>
         {
-            foreach (var (item, order) in crawl.Where(c => held.Contains(c.Item.Id)))
-                tx.Papers.Announce(date, item.Id, order, Announcement.KindName(item.Kind));
+            foreach (var entry in crawl)
+            {
+                tx.Papers.List(entry);
+                if (held.Contains(entry.Id)) tx.Papers.Announce(date, entry.Id, entry.CrawlOrder, entry.Kind);
+            }
         });
+        return new ListingReport(date, crawl.Count, held.Count, crawl.Where(c => !held.Contains(c.Id)).ToList());
+    }
 
-        var byId = crawl.ToDictionary(c => c.Item.Id);
+    /// <summary>
+    /// The metadata of these listed papers of <paramref name="date"/>, in batches of at most <c>Arxiv:BatchSize</c>
+    /// ids: each found paper is stored and announced at its crawl place, what the API said is recorded, and posts
+    /// seen before their paper are linked to it. A failed request is reported, not thrown: later batches still run.
+    /// </summary>
+    public async Task<CollectReport> FetchAsync(DateOnly date, IReadOnlyList<ListedEntry> toFetch, CancellationToken cancellation)
+    {
+        var byId = toFetch.ToDictionary(c => c.Id);
         var missing = new List<(ArxivId, string)>();
         var notes = new List<string>();
         var failedRequests = new List<string>();
         var fetched = 0;
         var requests = 0;
-        var toFetch = ids.Where(id => !held.Contains(id)).ToList();
-        var batches = api.Batches(toFetch).ToList();
+        var batches = api.Batches(toFetch.Select(c => c.Id).ToList()).ToList();
         for (var b = 0; b < batches.Count; b++)
         {
             var batch = batches[b];
@@ -89,9 +115,9 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             {
                 foreach (var (id, entry) in result.Found)
                 {
-                    var (item, order) = byId[id];
-                    tx.Papers.Upsert(ToPaper(item, entry, date, order));
-                    tx.Papers.Announce(date, id, order, Announcement.KindName(item.Kind));
+                    var listed = byId[id];
+                    tx.Papers.Upsert(ToPaper(ToAnnouncement(listed), entry, date, listed.CrawlOrder));
+                    tx.Papers.Announce(date, id, listed.CrawlOrder, listed.Kind);
                     tx.Papers.RecordFetch(id, "fetched", entry.Version == 0 ? null : entry.Version, null, now);
                 }
                 foreach (var (id, message) in result.Errors) tx.Papers.RecordFetch(id, "error", null, message, now);
@@ -103,10 +129,19 @@ public sealed partial class ArxivCollector(HotPapersStore store, IAnnouncementSo
             notes.AddRange(result.Notes);
             Log?.Invoke($"arxiv: batch {b + 1} of {batches.Count}: {result.Found.Count} of {batch.Count} stored");
         }
-        // Posts seen before their paper was stored (the Bluesky listener, imports) are linked to it now.
-        if (fetched > 0) store.Write(tx => tx.Posts.LinkKnownPapers());
-        return new CollectReport(date, crawl.Count, held.Count, fetched, requests, missing, notes) { FailedRequests = failedRequests };
+        // Posts seen before their paper was stored (the social sources, the Bluesky listener, imports) are linked to it
+        // now; a paper listed on this day and fetched for another (or held since the listing) is announced here too.
+        store.Write(tx =>
+        {
+            tx.Papers.AnnounceListedHeld(date);
+            if (fetched > 0) tx.Posts.LinkKnownPapers();
+        });
+        return new CollectReport(date, toFetch.Count, 0, fetched, requests, missing, notes) { FailedRequests = failedRequests };
     }
+
+    /// <summary>The listing as a source would give it again: the kind, the listed title, authors, subjects and PDF flag.</summary>
+    private static Announcement ToAnnouncement(ListedEntry entry) =>
+        new(entry.Id, Announcement.TryParseKind(entry.Kind, out var kind) ? kind : AnnouncementKind.New, entry.Title, entry.Authors, entry.Subjects, entry.HasPdf);
 
     /// <summary>
     /// The paper as the post shows it: API title and abstract in the post's form, the listing's subjects (with

@@ -9,7 +9,7 @@ internal static class Migrations
     /// <summary>The tables <see cref="HotPapersStore.RowCounts"/> reports.</summary>
     public static readonly IReadOnlyList<string> CountedTables =
         ["papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests",
-         "printed_papers", "printed_embeds"];
+         "printed_papers", "printed_embeds", "listed_papers"];
 
     public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
     [
@@ -192,6 +192,22 @@ internal static class Migrations
             WHERE window_key NOT IN (SELECT window_key FROM digests WHERE source = 'import');
             -- The blank-line spacing an imported post was printed with (PostLayout.Key); NULL: the classic layout.
             ALTER TABLE digests ADD COLUMN layout TEXT NULL;
+            """),
+        (8, """
+            -- What arXiv listed on each day, as the listing showed it (issue 14). The daily job stores the listing
+            -- before any metadata and asks the API only for the listed papers someone posted about, so a listed
+            -- paper may have no papers row yet: hence no foreign key. announcements is filled once the paper is.
+            CREATE TABLE listed_papers (
+                listing_date TEXT NOT NULL,     -- YYYY-MM-DD
+                arxiv_id     TEXT NOT NULL,
+                crawl_order  INTEGER NOT NULL,
+                kind         TEXT NOT NULL,     -- 'new' | 'cross'
+                title        TEXT NOT NULL,     -- as listed (the post prints the API's)
+                authors      TEXT NOT NULL,     -- JSON array of names, as listed
+                subjects     TEXT NOT NULL,     -- JSON array of {code, name}, primary first; empty when the source gave none
+                has_pdf      INTEGER NULL,      -- 1 | 0; NULL when the source cannot say
+                PRIMARY KEY (listing_date, arxiv_id)
+            );
             """),
     ];
 }

@@ -5,6 +5,15 @@ namespace HotPapers.Store;
 /// <summary>A paper with every listing date it was announced on, newest first (<see cref="Paper.ListingDate"/> is the newest).</summary>
 public sealed record ListedPaper(Paper Paper, IReadOnlyList<DateOnly> ListingDates);
 
+/// <summary>
+/// A paper as a listing showed it on a day, before (or without) its metadata. <see cref="Kind"/> is <c>new</c> or
+/// <c>cross</c>; what the source did not show is empty (<see cref="Subjects"/>) or null (<see cref="HasPdf"/>).
+/// <see cref="Discussed"/>: some stored post links it.
+/// </summary>
+public sealed record ListedEntry(
+    DateOnly ListingDate, ArxivId Id, int CrawlOrder, string Kind, string Title, IReadOnlyList<string> Authors,
+    IReadOnlyList<Subject> Subjects, bool? HasPdf, bool Discussed = false);
+
 /// <summary>Reads of papers (their current metadata) and the days arXiv announced them.</summary>
 public sealed class PaperStore
 {
@@ -46,6 +55,43 @@ public sealed class PaperStore
                 r.IsDBNull(6) ? null : r.GetString(6), listed.Count == 0 ? DateOnly.MinValue : listed[0], 0);
             return new ListedPaper(paper, listed);
         }, id);
+    }
+
+    /// <summary>
+    /// The papers listed on a day that the store holds no metadata for, in crawl order, each with whether a stored
+    /// post links it (only those are worth an API request in the daily job).
+    /// </summary>
+    public IReadOnlyList<ListedEntry> ListedWithoutMetadata(DateOnly listingDate) =>
+        _sql.Rows("""
+            SELECT l.arxiv_id, l.crawl_order, l.kind, l.title, l.authors, l.subjects, l.has_pdf,
+                EXISTS (SELECT 1 FROM post_arxiv_links k JOIN social_posts s ON s.platform = k.platform AND s.post_id = k.post_id
+                        WHERE k.arxiv_id = l.arxiv_id)
+            FROM listed_papers l
+            WHERE l.listing_date = @date AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = l.arxiv_id)
+            ORDER BY l.crawl_order
+            """, r => new ListedEntry(listingDate, ArxivId.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3),
+                StoreJson.Read<string[]>(r.GetString(4)), StoreJson.Read<Subject[]>(r.GetString(5)),
+                r.IsDBNull(6) ? null : r.GetInt32(6) != 0, Convert.ToBoolean(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture)),
+            ("date", DigestWindow.Format(listingDate)));
+
+    /// <summary>
+    /// The ids of the papers listed or announced in a window, in the order of <see cref="LoadAnnounced"/> (listing date,
+    /// crawl place, id; the first listing of each kept), whether or not their metadata is stored yet: what the social
+    /// sources search for. Days stored before listings were kept (or imported) are read from the announcements.
+    /// </summary>
+    internal List<ArxivId> LoadListedIds(DigestWindow window)
+    {
+        var rows = _sql.Rows("""
+            SELECT listing_date, crawl_order, arxiv_id FROM listed_papers WHERE listing_date >= @start AND listing_date <= @end
+            UNION
+            SELECT listing_date, crawl_order, arxiv_id FROM announcements WHERE listing_date >= @start AND listing_date <= @end
+            """, r => (Date: r.GetString(0), Order: r.GetInt32(1), Id: r.GetString(2)),
+            ("start", DigestWindow.Format(window.Start)), ("end", DigestWindow.Format(window.End)));
+        // Sorted here, not in SQL, so that text collation (which differs between databases) plays no part.
+        rows.Sort((a, b) => string.CompareOrdinal(a.Date, b.Date) is var byDate and not 0 ? byDate
+            : a.Order.CompareTo(b.Order) is var byOrder and not 0 ? byOrder : string.CompareOrdinal(a.Id, b.Id));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return rows.Where(r => seen.Add(r.Id)).Select(r => ArxivId.Parse(r.Id)).ToList();
     }
 
     /// <summary>
@@ -109,6 +155,32 @@ public sealed class PaperWrites
             """,
             ("date", DigestWindow.Format(listingDate)), ("id", id.Value), ("order", crawlOrder), ("kind", kind));
     }
+
+    /// <summary>Keeps how a listing showed a paper on a day, at its crawl place (no metadata needed).</summary>
+    public void List(ListedEntry entry)
+    {
+        _sql.Run("""
+            INSERT INTO listed_papers (listing_date, arxiv_id, crawl_order, kind, title, authors, subjects, has_pdf)
+            VALUES (@date, @id, @order, @kind, @title, @authors, @subjects, @pdf)
+            ON CONFLICT (listing_date, arxiv_id) DO UPDATE SET crawl_order = excluded.crawl_order, kind = excluded.kind,
+                title = excluded.title, authors = excluded.authors, subjects = excluded.subjects, has_pdf = excluded.has_pdf
+            """,
+            ("date", DigestWindow.Format(entry.ListingDate)), ("id", entry.Id.Value), ("order", entry.CrawlOrder), ("kind", entry.Kind),
+            ("title", entry.Title), ("authors", StoreJson.Write(entry.Authors)), ("subjects", StoreJson.Subjects(entry.Subjects)),
+            ("pdf", entry.HasPdf is { } pdf ? (pdf ? 1 : 0) : null));
+    }
+
+    /// <summary>
+    /// Announces the papers listed on a day that the store now holds and that lack that day's announcement: over a
+    /// range, a paper listed on two days is fetched once, for the first, and still belongs to both. Returns rows added.
+    /// </summary>
+    public int AnnounceListedHeld(DateOnly listingDate) =>
+        _sql.RunCount("""
+            INSERT INTO announcements (listing_date, arxiv_id, crawl_order, kind)
+            SELECT l.listing_date, l.arxiv_id, l.crawl_order, l.kind FROM listed_papers l
+            WHERE l.listing_date = @date AND EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = l.arxiv_id)
+            ON CONFLICT (listing_date, arxiv_id) DO NOTHING
+            """, ("date", DigestWindow.Format(listingDate)));
 
     /// <summary>Records what the metadata API said about a paper, so a report (and the next run) can tell fetched from missing.</summary>
     public void RecordFetch(ArxivId id, string status, int? version, string? detail, DateTimeOffset at)

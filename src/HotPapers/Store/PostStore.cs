@@ -56,6 +56,35 @@ public sealed class PostStore
         }
     }
 
+    /// <summary>
+    /// Per paper listed or announced in the window, the latest scores (reposts + likes) of its posts on platforms
+    /// other than <paramref name="platform"/>, summed; papers without any are absent. Read from the links a post
+    /// records whether or not its paper is stored yet (the daily job fetches metadata after the sources), and from
+    /// the imported links, each post counted once per paper.
+    /// </summary>
+    internal Dictionary<ArxivId, long> OtherPlatformsSignal(DigestWindow window, string platform)
+    {
+        var signal = new Dictionary<ArxivId, long>();
+        foreach (var (paper, score) in _sql.Rows("""
+            WITH window_papers AS (
+                SELECT arxiv_id FROM listed_papers WHERE listing_date >= @start AND listing_date <= @end
+                UNION SELECT arxiv_id FROM announcements WHERE listing_date >= @start AND listing_date <= @end)
+            SELECT l.arxiv_id, snap.reposts, snap.likes
+            FROM (SELECT arxiv_id, platform, post_id FROM post_arxiv_links WHERE platform <> @platform AND arxiv_id IN (SELECT arxiv_id FROM window_papers)
+                  UNION
+                  SELECT arxiv_id, platform, post_id FROM paper_posts WHERE platform <> @platform AND arxiv_id IN (SELECT arxiv_id FROM window_papers)) l
+            JOIN social_posts s ON s.platform = l.platform AND s.post_id = l.post_id
+            JOIN engagement_snapshots snap ON snap.platform = s.platform AND snap.post_id = s.post_id
+                AND snap.measured_at = (SELECT MAX(m.measured_at) FROM engagement_snapshots m WHERE m.platform = s.platform AND m.post_id = s.post_id)
+            """, r => (r.GetString(0), (long)r.GetInt32(1) + r.GetInt32(2)),
+            ("platform", platform), ("start", DigestWindow.Format(window.Start)), ("end", DigestWindow.Format(window.End))))
+        {
+            if (score <= 0 || !ArxivId.TryParse(paper, out var id)) continue;
+            signal[id] = signal.GetValueOrDefault(id) + score;
+        }
+        return signal;
+    }
+
     /// <summary>Posts per paper announced in a window, newest first (the order a search returns them in), with latest counts and embeds.</summary>
     internal Dictionary<string, List<CandidatePost>> LoadForWindow(DigestWindow window)
     {

@@ -45,23 +45,24 @@ public sealed class PostWrites
     }
 
     /// <summary>
-    /// Records that a post links a paper, for every platform. The link reaches <c>paper_posts</c> now if the paper
-    /// is stored (returns true when it was added now), and otherwise when <see cref="LinkKnownPapers"/> runs after the
-    /// paper arrives.
+    /// Records that a post links a paper, for every platform; returns true when the link is new to the store. The
+    /// link reaches <c>paper_posts</c> now if the paper is stored, and otherwise when <see cref="LinkKnownPapers"/>
+    /// runs after the paper arrives (the daily job fetches metadata after the sources, for the papers with posts).
     /// </summary>
     public bool LinkArxiv(string platform, string postId, ArxivId paper)
     {
-        _sql.Hot("""
+        var added = _sql.HotCount("""
             INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
             ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
             """,
-            ("platform", platform), ("id", postId), ("paper", paper.Value));
-        return _sql.HotCount("""
+            ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
+        _sql.Hot("""
             INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
             SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
             ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
             """,
-            ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
+            ("platform", platform), ("id", postId), ("paper", paper.Value));
+        return added;
     }
 
     /// <summary>Links stored posts to papers that have arrived since the posts were seen. Returns links added.</summary>

@@ -15,9 +15,11 @@ public sealed class DailyProcessTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     [Theory]
-    [InlineData("[1/5] arxiv", 50)]   // inside the X search (its one request takes 100 ms)
-    [InlineData("[2/5] x", 800)]      // inside the oEmbed fetches (26 of them, 100 ms each)
-    [InlineData("[4/5] embeds", 0)]   // as the post is being written
+    [InlineData("[1/6] arxiv", 50)]     // inside the X search (its one request takes 100 ms)
+    [InlineData("[2/6] x", 50)]         // inside the metadata step's one API request (100 ms)
+    [InlineData("[3/6] metadata", 0)]   // between the metadata and measure steps
+    [InlineData("[3/6] metadata", 800)] // inside the oEmbed fetches (26 of them, 100 ms each)
+    [InlineData("[5/6] embeds", 0)]     // as the post is being written
     public async Task Killed_with_SIGKILL_the_rerun_writes_the_same_post_with_the_same_rows(string afterLine, int thenWaitMs)
     {
         using var reference = new TempDirectory();
@@ -53,7 +55,7 @@ public sealed class DailyProcessTests
 
         using (var run = StartDaily(dir, Path.Combine(clone, "content", "posts"), publishTo: clone))
         {
-            Assert.True(await run.WaitForLineAsync("[4/5] embeds", Patience), string.Join('\n', run.Lines));
+            Assert.True(await run.WaitForLineAsync("[5/6] embeds", Patience), string.Join('\n', run.Lines));
             await Task.Delay(1500);
             run.KillTree(); // as systemd stops a unit: the run and its git child together
         }
@@ -85,7 +87,7 @@ public sealed class DailyProcessTests
     {
         using var dir = new TempDirectory();
         using var first = StartDaily(dir, dir.File("posts"));
-        Assert.True(await first.WaitForLineAsync("5 steps", Patience), string.Join('\n', first.Lines));
+        Assert.True(await first.WaitForLineAsync("6 steps", Patience), string.Join('\n', first.Lines));
 
         using (var second = StartDaily(dir, dir.File("posts"), delayMs: 0))
         {

@@ -39,7 +39,7 @@ public sealed class FreeSourcesDailyTests
         Assert.True(code == 0, $"exit {code}: {error}");
         Assert.Contains("sources: hn, hf (offline: the sources ", output);
         // Plain log lines are dated, with the machine's offset, so a log kept by cron or journald reads on its own.
-        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d daily 2021-06-10: 5 steps$", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d daily 2021-06-10: 6 steps$", output.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("x.com", output);
         Assert.Contains("requests: ", output);
         Golden.AssertSameBytes(File.ReadAllBytes(Expected), File.ReadAllBytes(dir.File($"posts/{Date}---Hot-Papers.md")), $"daily --offline {Date} (free sources)");

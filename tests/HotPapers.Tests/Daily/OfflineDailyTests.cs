@@ -72,7 +72,8 @@ public sealed partial class OfflineDailyTests
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("hotpapers: daily: x: GET https://api.twitter.com/2/tweets/search/recent?", line);
         Assert.Contains("HTTP 599", line);
-        Assert.Contains("[1/5] arxiv: 16 papers announced, 16 fetched", output);
+        Assert.Contains("[1/6] arxiv: 16 papers announced, 0 already stored", output);
+        Assert.DoesNotContain("metadata:", output); // the run stopped before asking the API for anything
         Assert.False(Directory.Exists(dir.File("posts")));
 
         // The next run with the full recordings resumes after arXiv and writes the post.

@@ -39,10 +39,12 @@ public sealed class CandidateLoadsTests
         var x = new XOptions { BearerToken = "offline-replay" };
         var classic = new ClassicOptions();
         var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
+        var arxivHttp = new ArxivHttp(replayer, arxiv, clock);
         List<IDailyStep> steps =
         [
-            new ArxivStep(new ArxivHttp(replayer, arxiv, clock), arxiv),
+            new ArxivStep(arxivHttp, arxiv),
             new SourceStep("x", new XSource(http, x)),
+            new MetadataStep(arxivHttp, arxiv),
             new MeasureStep(classic, RecordedClock.FromFile(Path.Combine(replay, "measure-clock.txt"), zone)),
             new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
             write,

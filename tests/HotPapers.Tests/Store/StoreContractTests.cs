@@ -228,6 +228,46 @@ public abstract class StoreContractTests(StoreBackend backend)
         return string.Join('\n', lines);
     }
 
+    [StoreFact]
+    public void Listed_papers_are_searched_before_their_metadata_and_only_those_with_posts_are_due_for_it()
+    {
+        using var fixture = new StoreFixture(backend);
+        var quiet = new ListedEntry(Day.Start, ArxivId.Parse("2106.05021"), 1, "new", "Quiet", ["A. Author", "B. Author"], [new Subject("cs.LG", "Machine Learning")], null);
+        var held = APaper("2106.05022", 2);
+        var talked = new ListedEntry(Day.Start, ArxivId.Parse("2106.05023"), 3, "cross", "Talked", ["C. Author"], [new Subject("stat.ML", "Machine Learning"), new Subject("cs.LG")], true);
+        fixture.Store.Write(tx =>
+        {
+            tx.Papers.List(quiet);
+            tx.Papers.List(new ListedEntry(Day.Start, held.Id, 2, "new", held.Title, held.Authors, held.Subjects, true));
+            tx.Papers.List(talked);
+            tx.Papers.Upsert(held);
+            tx.Papers.Announce(Day.Start, held.Id, 2, "new");
+            tx.Posts.Upsert(APost("601", null) with { Platform = "hn" }, PostSource.Api);
+            tx.Posts.AddSnapshot(new EngagementSnapshot("hn", "601", 0, 7, T0));
+            Assert.True(tx.Posts.LinkArxiv("hn", "601", talked.Id)); // the link is recorded although the paper is not stored
+            Assert.False(tx.Posts.LinkArxiv("hn", "601", talked.Id));
+            tx.Posts.Upsert(APost("602", null), PostSource.Api);
+            tx.Posts.AddSnapshot(new EngagementSnapshot(SocialPost.X, "602", 2, 3, T0));
+            tx.Posts.LinkArxiv(SocialPost.X, "602", held.Id);
+        });
+
+        Assert.Equal(["2106.05021", "2106.05022", "2106.05023"], fixture.Store.Papers.LoadListedIds(Day).Select(id => id.Value));
+        Assert.Equal([quiet, talked with { Discussed = true }], fixture.Store.Papers.ListedWithoutMetadata(Day.Start),
+            (a, b) => (a with { Authors = [], Subjects = [] }) == (b with { Authors = [], Subjects = [] }) && a.Authors.SequenceEqual(b.Authors) && a.Subjects.SequenceEqual(b.Subjects));
+        Assert.Equal(new Dictionary<ArxivId, long> { [talked.Id] = 7 }, fixture.Store.Posts.OtherPlatformsSignal(Day, SocialPost.X));
+        Assert.Equal(new Dictionary<ArxivId, long> { [held.Id] = 5 }, fixture.Store.Posts.OtherPlatformsSignal(Day, "hn"));
+        Assert.Empty(fixture.Store.Papers.LoadListedIds(DigestWindow.Day(Day.Start.AddDays(1))));
+
+        // Listed again the next day (fetched for the first day only): announced on both once it is stored.
+        var next = Day.Start.AddDays(1);
+        fixture.Store.Write(tx => tx.Papers.List(talked with { ListingDate = next, CrawlOrder = 9 }));
+        Assert.Equal(0, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        fixture.Store.Write(tx => tx.Papers.Upsert(APaper(talked.Id.Value, 3)));
+        Assert.Equal(1, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        Assert.Equal(0, fixture.Store.Write(tx => tx.Papers.AnnounceListedHeld(next)));
+        Assert.Equal([(talked.Id, 9, (string?)"cross")], fixture.Store.LoadAnnouncements(next));
+    }
+
     private static Paper APaper(string id, int crawlOrder) =>
         new(ArxivId.Parse(id), $"Title {id}", ["A. Author"], [new Subject("cs.LG", "Machine Learning")], "An abstract.",
             $"https://arxiv.org/abs/{id}", $"https://arxiv.org/pdf/{id}", Day.Start, crawlOrder);

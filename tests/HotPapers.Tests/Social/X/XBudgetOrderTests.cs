@@ -90,8 +90,12 @@ public sealed partial class XBudgetOrderTests
         private static partial Regex UrlTerm();
     }
 
-    /// <summary>The day's papers in crawl order, and (when <paramref name="withUpvotes"/>) the Daily Papers upvotes the hf step stored.</summary>
-    private static HotPapersStore Store(TempStore temp, bool withUpvotes)
+    /// <summary>
+    /// The day's papers in crawl order, and (when <paramref name="withUpvotes"/>) the Daily Papers upvotes the hf step
+    /// stored. As the daily job has them when x runs, they are only listed (their metadata comes after the sources);
+    /// <paramref name="metadataStored"/> stores it too, as a store filled by <c>collect arxiv</c> holds it.
+    /// </summary>
+    private static HotPapersStore Store(TempStore temp, bool withUpvotes, bool metadataStored)
     {
         var store = temp.Open();
         store.Write(tx =>
@@ -99,9 +103,13 @@ public sealed partial class XBudgetOrderTests
             var order = 0;
             foreach (var (paper, _, upvotes) in Papers)
             {
-                tx.Papers.Upsert(new Paper(paper, "Title " + paper, ["A. Author"], [new Subject("cs.LG")], "Abstract.", $"https://arxiv.org/abs/{paper}",
-                    $"https://arxiv.org/pdf/{paper}", Day, ++order));
-                tx.Papers.Announce(Day, paper, order, "new");
+                tx.Papers.List(new ListedEntry(Day, paper, ++order, "new", "Title " + paper, ["A. Author"], [new Subject("cs.LG")], true));
+                if (metadataStored)
+                {
+                    tx.Papers.Upsert(new Paper(paper, "Title " + paper, ["A. Author"], [new Subject("cs.LG")], "Abstract.", $"https://arxiv.org/abs/{paper}",
+                        $"https://arxiv.org/pdf/{paper}", Day, order));
+                    tx.Papers.Announce(Day, paper, order, "new");
+                }
                 if (!withUpvotes || upvotes == 0) continue;
                 var id = HuggingFaceCollector.PostId(paper, Day);
                 tx.Posts.Upsert(new SocialPost(HuggingFacePlatform.Name, id, "submitter", "Submitter", Now.AddHours(-20), "en", "ltr", "Title", []), PostSource.Api);
@@ -112,10 +120,10 @@ public sealed partial class XBudgetOrderTests
         return store;
     }
 
-    private static async Task<(string Summary, List<ArxivId> Found, int Served)> RunXStep(bool withUpvotes, int budget)
+    private static async Task<(string Summary, List<ArxivId> Found, int Served)> RunXStep(bool withUpvotes, int budget, bool metadataStored = false)
     {
         using var temp = new TempStore();
-        using var store = Store(temp, withUpvotes);
+        using var store = Store(temp, withUpvotes, metadataStored);
         var search = new NewestFirstSearch();
         var options = new XOptions { ApiBaseUrl = "http://127.0.0.1:9", BearerToken = "token", ReadBudget = budget };
         var step = new SourceStep("x", new XSource(new HttpClient(search), options));
@@ -125,12 +133,14 @@ public sealed partial class XBudgetOrderTests
         return (summary, found, search.Served);
     }
 
-    [Fact]
-    public async Task A_tenth_of_the_reads_finds_the_five_hot_papers_when_the_free_signal_orders_the_search()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_tenth_of_the_reads_finds_the_five_hot_papers_when_the_free_signal_orders_the_search(bool metadataStored)
     {
         var budget = TotalReads / 10;
 
-        var (summary, found, served) = await RunXStep(withUpvotes: true, budget);
+        var (summary, found, served) = await RunXStep(withUpvotes: true, budget, metadataStored);
 
         Assert.Equal(340, TotalReads);
         Assert.True(served <= budget, $"{served} reads for a budget of {budget}");
