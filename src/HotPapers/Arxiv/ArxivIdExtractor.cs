@@ -108,8 +108,8 @@ public static class ArxivIdExtractor
         return ids;
     }
 
-    /// <summary>What is known of the token an id candidate stands in: where it starts, and the paper host it names.</summary>
-    private readonly record struct Token(int Start, int End, PaperHost Host, int HostEnd);
+    /// <summary>What is known of the token an id candidate stands in: where it starts and ends, and the paper host it names.</summary>
+    private readonly record struct Token(int Start, int End, PaperHost Host, int HostEnd, int SchemeLength);
 
     /// <summary>
     /// The places in one token where an id can start, in order (an id's '.' or '/' must lie at or after
@@ -118,8 +118,8 @@ public static class ArxivIdExtractor
     private static bool TryToken(ReadOnlySpan<char> text, int tokenStart, int tokenEnd, int from, bool hasDoi, out ArxivMatch match)
     {
         var span = text[tokenStart..tokenEnd];
-        var host = UrlHost(span, out var hostEnd, out _);
-        var token = new Token(tokenStart, tokenEnd, host, hostEnd);
+        var host = UrlHost(span, out var hostEnd, out var schemeLength);
+        var token = new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
 
         // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581").
         var first = 0;
@@ -278,15 +278,14 @@ public static class ArxivIdExtractor
     }
 
     /// <summary>
-    /// A URL up to the id: scheme (optional), a known host, and that host's path to a paper. The host is the token's
-    /// (<see cref="UrlHost"/>): a prefix that holds the '/' after it names the same host, and one that does not has none.
+    /// A URL up to the id: scheme (optional), a known host, and that host's path to a paper. Scheme and host are the
+    /// token's (<see cref="UrlHost"/>): a prefix that holds the '/' after the host names the same ones, and one that
+    /// does not names no host.
     /// </summary>
     private static bool IsPaperUrlPrefix(ReadOnlySpan<char> prefix, in Token token, bool newStyle)
     {
         if (token.Host == PaperHost.None || prefix.Length <= token.HostEnd) return false;
-        if (!StartsWithIgnoreCase(prefix, "https://") && !StartsWithIgnoreCase(prefix, "http://") && !prefix.StartsWith("//")
-            && prefix.IndexOf("://") >= 0)
-            return false;
+        if (token.SchemeLength == 0 && prefix.IndexOf("://") >= 0) return false;
         var path = prefix[(token.HostEnd + 1)..];
         // The server strips an "arXiv:" before the id (…/abs/arXiv:2010.13581); so do we.
         if (EndsWithIgnoreCase(path, "arxiv:")) path = path[..^6];
