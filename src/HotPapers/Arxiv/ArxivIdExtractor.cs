@@ -6,12 +6,21 @@ namespace HotPapers.Arxiv;
 /// <summary>
 /// Finds arXiv ids in text and URLs (external-formats.md §3): new-style <c>YYMM.NNNNN</c> and old-style
 /// <c>archive/YYMMNNN</c> ids, bare or after <c>arXiv:</c>, inside paper URLs on arXiv and its mirrors and overlays,
-/// and arXiv DOIs. Hand-written span scanning: the only candidates looked at are the '.' and '/' characters
-/// (found with a vectorised search), and nothing is allocated until a caller asks for a <see cref="ArxivLink"/>.
+/// and arXiv DOIs. Hand-written span scanning, token first: whether something is an id depends only on the token
+/// (the run of text between spaces and brackets) it stands in, and a token admits an id at a handful of places only:
+/// its first letter or digit, right after a leading <c>arXiv:</c>, after a '/' of a URL on a known paper host, and
+/// after <c>10.48550/arXiv.</c>. So a link elsewhere (news, code, posts) is rejected after a look at its start, its
+/// host and one search for the DOI prefix, instead of at every '.' and '/' it holds. Nothing is allocated until a
+/// caller asks for a <see cref="ArxivLink"/>.
 /// </summary>
 public static class ArxivIdExtractor
 {
+    // Every id has a '.' or a '/' in it: only tokens holding one are looked at.
     private static readonly SearchValues<char> Marks = SearchValues.Create("./");
+
+    // The ASCII characters a token is made of; a token ends at the first other one that is a boundary.
+    private static readonly SearchValues<char> AsciiTokenChars =
+        SearchValues.Create(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsTokenBoundary(c)).ToArray());
 
     // Pre-2007 archives; the only ones that can stand before an old-style number.
     private static readonly string[] OldArchives =
@@ -27,17 +36,33 @@ public static class ArxivIdExtractor
 
     private static readonly string[] ArxivPaths = ["abs/", "pdf/", "html/", "format/", "ps/", "src/", "e-print/"];
 
+    private const string DoiPrefix = "10.48550/";
+
     /// <summary>Finds the first id at or after <paramref name="from"/>.</summary>
     public static bool TryFindNext(ReadOnlySpan<char> text, int from, out ArxivMatch match)
     {
+        var doi = -2; // where the next DOI prefix at or after the current token is: -2 not looked for yet, -1 none left
+        // The token `from` stands in comes first (often the whole text: one URL), without a search for a mark;
+        // it may have begun before `from` (ExtractAll resumes inside one), and its start decides what counts.
+        var tokenStart = from < text.Length && !IsTokenBoundary(text[from]) ? TokenStart(text, from) : -1;
         var i = from;
-        while (i < text.Length)
+        while (true)
         {
-            var k = text[i..].IndexOfAny(Marks);
-            if (k < 0) break;
-            var at = i + k;
-            if (text[at] == '.' ? TryNewStyle(text, at, out match) : TryOldStyle(text, at, out match)) return true;
-            i = at + 1;
+            if (tokenStart < 0)
+            {
+                var k = i < text.Length ? text[i..].IndexOfAny(Marks) : -1;
+                if (k < 0) break;
+                tokenStart = TokenStart(text, i + k);
+            }
+            var tokenEnd = TokenEnd(text, Math.Max(tokenStart, i));
+            if (doi != -1 && doi < tokenStart)
+            {
+                var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
+                doi = d < 0 ? -1 : tokenStart + d;
+            }
+            if (TryToken(text, tokenStart, tokenEnd, from, doi >= 0 && doi < tokenEnd, out match)) return true;
+            i = tokenEnd + 1;
+            tokenStart = -1;
         }
         match = default;
         return false;
@@ -83,8 +108,76 @@ public static class ArxivIdExtractor
         return ids;
     }
 
+    /// <summary>What is known of the token an id candidate stands in: where it starts and ends, and the paper host it names.</summary>
+    private readonly record struct Token(int Start, int End, PaperHost Host, int HostEnd, int SchemeLength);
+
+    /// <summary>
+    /// The places in one token where an id can start, in order (an id's '.' or '/' must lie at or after
+    /// <paramref name="from"/>); each is checked in full by <see cref="TryNewStyle"/> or <see cref="TryOldStyle"/>.
+    /// </summary>
+    private static bool TryToken(ReadOnlySpan<char> text, int tokenStart, int tokenEnd, int from, bool hasDoi, out ArxivMatch match)
+    {
+        var span = text[tokenStart..tokenEnd];
+        var host = UrlHost(span, out var hostEnd, out var schemeLength);
+        var token = new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
+
+        // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581").
+        var first = 0;
+        while (first < span.Length && !char.IsAsciiLetterOrDigit(span[first]) && span[first] != '/') first++;
+        if (first == span.Length)
+        {
+            match = default;
+            return false;
+        }
+        if (TryAt(text, tokenStart + first, token, from, out match)) return true;
+        if (span[0] is 'a' or 'A' && StartsWithIgnoreCase(span, "arxiv:") && TryAt(text, tokenStart + 6, token, from, out match)) return true;
+
+        // Anywhere else only after a '/': of a paper URL on a known host, or of the arXiv DOI prefix.
+        if (host == PaperHost.None && !hasDoi) return false;
+        var slash = hasDoi ? span.IndexOf('/') : hostEnd;
+        while (slash >= 0)
+        {
+            var next = tokenStart + slash + 1;
+            var rest = text[next..tokenEnd];
+            if (host != PaperHost.None && slash >= hostEnd)
+            {
+                if (TryAt(text, next, token, from, out match)) return true;
+                if (StartsWithIgnoreCase(rest, "arxiv:") && TryAt(text, next + 6, token, from, out match)) return true;
+            }
+            if (hasDoi && slash >= 8 && span.Slice(slash - 8, 8).SequenceEqual(DoiPrefix.AsSpan(0, 8)) && StartsWithIgnoreCase(rest, "arxiv.")
+                && TryAt(text, next + 6, token, from, out match))
+                return true;
+            var k = rest.IndexOf('/');
+            slash = k < 0 ? -1 : slash + 1 + k;
+        }
+        return false;
+    }
+
+    /// <summary>An id starting at <paramref name="at"/>: new style if a digit stands there, old style if a lower-case letter.</summary>
+    private static bool TryAt(ReadOnlySpan<char> text, int at, in Token token, int from, out ArxivMatch match)
+    {
+        match = default;
+        if (at >= token.End) return false;
+        var c = text[at];
+        if (char.IsAsciiDigit(c))
+        {
+            var dot = at + 4;
+            return dot < token.End && dot >= from && text[dot] == '.' && TryNewStyle(text, dot, token, out match);
+        }
+        if (!char.IsAsciiLetterLower(c)) return false;
+        var end = at + 1;
+        while (end < token.End && (char.IsAsciiLetterLower(text[end]) || text[end] == '-')) end++;
+        int slash;
+        if (end < token.End && text[end] == '/') slash = end;
+        else if (end + 3 < token.End && text[end] == '.' && char.IsAsciiLetterUpper(text[end + 1]) && char.IsAsciiLetterUpper(text[end + 2])
+                 && text[end + 3] == '/')
+            slash = end + 3;
+        else return false;
+        return slash >= from && TryOldStyle(text, slash, token, out match);
+    }
+
     /// <summary>New style at the '.': 4 digits before, 4 (YYMM ≤ 1412) or 5 (YYMM ≥ 1501) after.</summary>
-    private static bool TryNewStyle(ReadOnlySpan<char> text, int dot, out ArxivMatch match)
+    private static bool TryNewStyle(ReadOnlySpan<char> text, int dot, in Token token, out ArxivMatch match)
     {
         match = default;
         var start = dot - 4;
@@ -105,7 +198,7 @@ public static class ArxivIdExtractor
         if (allZero || (n == 4 ? yymm > 1412 : n != 5 || yymm < 1501)) return false;
 
         var idEnd = dot + 1 + n;
-        var kind = Preceded(text, start, newStyle: true);
+        var kind = Preceded(text, start, token, newStyle: true);
         if (kind is null) return false;
         var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
         match = new ArxivMatch(start, idEnd - start, end, version, -1, kind.Value);
@@ -113,7 +206,7 @@ public static class ArxivIdExtractor
     }
 
     /// <summary>Old style at the '/': a pre-2007 archive (with an optional subject class) before, YYMMNNN after.</summary>
-    private static bool TryOldStyle(ReadOnlySpan<char> text, int slash, out ArxivMatch match)
+    private static bool TryOldStyle(ReadOnlySpan<char> text, int slash, in Token token, out ArxivMatch match)
     {
         match = default;
         var numStart = slash + 1;
@@ -140,7 +233,7 @@ public static class ArxivIdExtractor
         }
 
         var idEnd = numStart + 7;
-        var kind = Preceded(text, archiveStart, newStyle: false);
+        var kind = Preceded(text, archiveStart, token, newStyle: false);
         if (kind is null) return false;
         var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
         match = new ArxivMatch(archiveStart, idEnd - archiveStart, end, version, subjectClassAt, kind.Value);
@@ -166,7 +259,7 @@ public static class ArxivIdExtractor
     /// Decides from what stands before the id whether it is one: nothing (or <c>arXiv:</c>, or punctuation) in text,
     /// a known paper path on a known host in a URL, or the arXiv DOI prefix. Null when it is not an id.
     /// </summary>
-    private static ArxivLinkKind? Preceded(ReadOnlySpan<char> text, int idStart, bool newStyle)
+    private static ArxivLinkKind? Preceded(ReadOnlySpan<char> text, int idStart, in Token token, bool newStyle)
     {
         if (idStart > 0)
         {
@@ -177,47 +270,89 @@ public static class ArxivIdExtractor
             if (char.IsAsciiLetterOrDigit(before) || before == '-') return null;
         }
 
-        var tokenStart = idStart;
-        while (tokenStart > 0 && !IsTokenBoundary(text[tokenStart - 1])) tokenStart--;
-        var prefix = text[tokenStart..idStart];
+        var prefix = text[token.Start..idStart];
         if (prefix.IsEmpty) return ArxivLinkKind.Text;
         if (EndsWithIgnoreCase(prefix, "arxiv:") && prefix.Length == 6) return ArxivLinkKind.Text;
         if (!prefix.Contains('/')) return prefix.ContainsAnyInRange('0', '9') || ContainsAsciiLetter(prefix) ? null : ArxivLinkKind.Text;
-        return IsPaperUrlPrefix(prefix, newStyle) ? ArxivLinkKind.Url : null;
+        return IsPaperUrlPrefix(prefix, token, newStyle) ? ArxivLinkKind.Url : null;
     }
 
-    /// <summary>A URL up to the id: scheme (optional), a known host, and that host's path to a paper.</summary>
-    private static bool IsPaperUrlPrefix(ReadOnlySpan<char> prefix, bool newStyle)
+    /// <summary>
+    /// A URL up to the id: scheme (optional), a known host, and that host's path to a paper. Scheme and host are the
+    /// token's (<see cref="UrlHost"/>): a prefix that holds the '/' after the host names the same ones, and one that
+    /// does not names no host.
+    /// </summary>
+    private static bool IsPaperUrlPrefix(ReadOnlySpan<char> prefix, in Token token, bool newStyle)
     {
-        var rest = prefix;
-        if (StartsWithIgnoreCase(rest, "https://")) rest = rest[8..];
-        else if (StartsWithIgnoreCase(rest, "http://")) rest = rest[7..];
-        else if (rest.StartsWith("//")) rest = rest[2..];
-        else if (rest.IndexOf("://") >= 0) return false;
-
-        var slash = rest.IndexOf('/');
-        if (slash <= 0) return false;
-        var host = rest[..slash];
-        var path = rest[(slash + 1)..];
-        if (StartsWithIgnoreCase(host, "www.")) host = host[4..];
+        if (token.Host == PaperHost.None || prefix.Length <= token.HostEnd) return false;
+        if (token.SchemeLength == 0 && prefix.IndexOf("://") >= 0) return false;
+        var path = prefix[(token.HostEnd + 1)..];
         // The server strips an "arXiv:" before the id (…/abs/arXiv:2010.13581); so do we.
         if (EndsWithIgnoreCase(path, "arxiv:")) path = path[..^6];
+        return token.Host switch
+        {
+            PaperHost.Arxiv => IsOneOfIgnoreCase(path, ArxivPaths),
+            PaperHost.Ar5iv => IsOneOfIgnoreCase(path, ["html/", "abs/"]),
+            PaperHost.AlphaXiv => IsOneOfIgnoreCase(path, ["abs/", "overview/", "pdf/"]),
+            PaperHost.HuggingFace => newStyle && EqualsIgnoreCase(path, "papers/"),
+            PaperHost.ArxivPath => EqualsIgnoreCase(path, "arxiv/"),
+            PaperHost.SemanticScholarApi => EqualsIgnoreCase(path, "graph/v1/paper/"),
+            _ => false,
+        };
+    }
 
-        if (host.Equals("arxiv.org", StringComparison.OrdinalIgnoreCase) || EndsWithIgnoreCase(host, ".arxiv.org")
-            || host.Equals("xxx.lanl.gov", StringComparison.OrdinalIgnoreCase))
-            return IsOneOfIgnoreCase(path, ArxivPaths);
-        if (host.Equals("ar5iv.org", StringComparison.OrdinalIgnoreCase))
-            return IsOneOfIgnoreCase(path, ["html/", "abs/"]);
-        if (host.Equals("alphaxiv.org", StringComparison.OrdinalIgnoreCase))
-            return IsOneOfIgnoreCase(path, ["abs/", "overview/", "pdf/"]);
-        if (host.Equals("huggingface.co", StringComparison.OrdinalIgnoreCase) || host.Equals("hf.co", StringComparison.OrdinalIgnoreCase))
-            return newStyle && path.Equals("papers/", StringComparison.OrdinalIgnoreCase);
-        if (host.Equals("semanticscholar.org", StringComparison.OrdinalIgnoreCase)
-            || host.Equals("papers.cool", StringComparison.OrdinalIgnoreCase) || host.Equals("scirate.com", StringComparison.OrdinalIgnoreCase))
-            return path.Equals("arxiv/", StringComparison.OrdinalIgnoreCase);
-        if (host.Equals("api.semanticscholar.org", StringComparison.OrdinalIgnoreCase))
-            return path.Equals("graph/v1/paper/", StringComparison.OrdinalIgnoreCase);
-        return false;
+    /// <summary>The hosts whose paper paths can hold an id, grouped by the paths they use.</summary>
+    private enum PaperHost { None, Arxiv, Ar5iv, AlphaXiv, HuggingFace, ArxivPath, SemanticScholarApi }
+
+    /// <summary>
+    /// The paper host a URL (or a token that starts like one) names: after an optional scheme, the host runs to the
+    /// first '/', at <paramref name="hostEnd"/>; <c>www.</c> is ignored.
+    /// </summary>
+    private static PaperHost UrlHost(ReadOnlySpan<char> url, out int hostEnd, out int schemeLength)
+    {
+        schemeLength = url.IsEmpty ? 0
+            : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
+            : url.StartsWith("//") ? 2 : 0;
+        var slash = url[schemeLength..].IndexOf('/');
+        hostEnd = schemeLength + slash;
+        if (slash <= 0) return PaperHost.None;
+        var host = url[schemeLength..hostEnd];
+        if (host.Length > 4 && host[0] is 'w' or 'W' && StartsWithIgnoreCase(host, "www.")) host = host[4..];
+        if (host.Length >= 10 && EndsWithIgnoreCase(host, ".arxiv.org")) return PaperHost.Arxiv;
+        return host.Length switch
+        {
+            5 when Is(host, "hf.co") => PaperHost.HuggingFace,
+            9 when Is(host, "arxiv.org") => PaperHost.Arxiv,
+            9 when Is(host, "ar5iv.org") => PaperHost.Ar5iv,
+            11 when Is(host, "papers.cool") || Is(host, "scirate.com") => PaperHost.ArxivPath,
+            12 when Is(host, "xxx.lanl.gov") => PaperHost.Arxiv,
+            12 when Is(host, "alphaxiv.org") => PaperHost.AlphaXiv,
+            14 when Is(host, "huggingface.co") => PaperHost.HuggingFace,
+            19 when Is(host, "semanticscholar.org") => PaperHost.ArxivPath,
+            23 when Is(host, "api.semanticscholar.org") => PaperHost.SemanticScholarApi,
+            _ => PaperHost.None,
+        };
+
+        static bool Is(ReadOnlySpan<char> host, string name) => EqualsIgnoreCase(host, name);
+    }
+
+    private static int TokenStart(ReadOnlySpan<char> text, int at)
+    {
+        while (at > 0 && !IsTokenBoundary(text[at - 1])) at--;
+        return at;
+    }
+
+    private static int TokenEnd(ReadOnlySpan<char> text, int at)
+    {
+        while (true)
+        {
+            // Vectorised over ASCII; a non-ASCII character stops it and is a boundary only if it is white space.
+            var k = text[at..].IndexOfAnyExcept(AsciiTokenChars);
+            if (k < 0) return text.Length;
+            at += k;
+            if (IsTokenBoundary(text[at])) return at;
+            at++;
+        }
     }
 
     private static bool DoiBoundary(ReadOnlySpan<char> text, int doiStart) =>
@@ -226,7 +361,13 @@ public static class ArxivIdExtractor
     private static bool IsTokenBoundary(char c) =>
         char.IsWhiteSpace(c) || c is '(' or ')' or '[' or ']' or '<' or '>' or '"' or '\'' or '{' or '}' or '|' or '`' or '*';
 
-    private static bool AllDigits(ReadOnlySpan<char> s) => !s.ContainsAnyExceptInRange('0', '9');
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        // Four or seven characters: a plain loop beats a vectorised search at this length.
+        foreach (var c in s)
+            if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
 
     private static int Digit(char c) => c - '0';
 
@@ -242,11 +383,31 @@ public static class ArxivIdExtractor
     private static bool IsOneOfIgnoreCase(ReadOnlySpan<char> s, string[] options)
     {
         foreach (var option in options)
-            if (s.Equals(option, StringComparison.OrdinalIgnoreCase)) return true;
+            if (EqualsIgnoreCase(s, option)) return true;
         return false;
     }
 
-    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> s, string value) => s.StartsWith(value, StringComparison.OrdinalIgnoreCase);
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> s, string value) =>
+        s.Length >= value.Length && EqualsIgnoreCase(s[..value.Length], value);
 
-    private static bool EndsWithIgnoreCase(ReadOnlySpan<char> s, string value) => s.EndsWith(value, StringComparison.OrdinalIgnoreCase);
+    private static bool EndsWithIgnoreCase(ReadOnlySpan<char> s, string value) =>
+        s.Length >= value.Length && EqualsIgnoreCase(s[^value.Length..], value);
+
+    /// <summary>
+    /// Ordinal, ignoring case, against a lower-case ASCII literal. The literals are short and compared often, so ASCII
+    /// is compared in a plain loop; a non-ASCII character leaves the decision to the framework's comparison.
+    /// </summary>
+    private static bool EqualsIgnoreCase(ReadOnlySpan<char> s, string lowerAscii)
+    {
+        if (s.Length != lowerAscii.Length) return false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var l = lowerAscii[i];
+            if (c == l) continue;
+            if (c > 0x7F) return s.Equals(lowerAscii, StringComparison.OrdinalIgnoreCase);
+            if (!char.IsAsciiLetterLower(l) || (c | 0x20) != l) return false;
+        }
+        return true;
+    }
 }
