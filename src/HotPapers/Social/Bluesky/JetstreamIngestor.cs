@@ -30,6 +30,12 @@ internal sealed class JetstreamIngestor
     /// <summary>The last committed <c>time_us</c>.</summary>
     public long? Cursor { get; private set; }
 
+    /// <summary>The posts whose likes, reposts and quotes are counted now.</summary>
+    public IReadOnlyCollection<string> KeptPosts => _kept;
+
+    /// <summary>Told the kept posts read back from the store after a rolled-back batch (they may include posts kept elsewhere meanwhile).</summary>
+    public Action<IEnumerable<string>>? Reloaded { get; set; }
+
     private long SeenWindowUs => Math.Max(_options.SeenWindow.Ticks, _options.Rewind.Ticks * 2) / 10;
 
     /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
@@ -40,10 +46,14 @@ internal sealed class JetstreamIngestor
         _seen = _store.Jetstream.LoadSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
         Cursor = _store.Jetstream.LoadCursor(_options.StreamName);
         _lastSnapshotUs = _lastPruneUs = Cursor ?? 0;
+        Reloaded?.Invoke(_kept.ToList());
     }
 
-    /// <summary>Applies a batch in one transaction. <paramref name="final"/> forces the snapshot checkpoint.</summary>
-    public JetstreamStats Apply(IReadOnlyList<JetstreamFrame> frames, bool final)
+    /// <summary>
+    /// Applies a batch in one transaction. <paramref name="final"/> forces the snapshot checkpoint. Events without a
+    /// frame were skipped unparsed as irrelevant: they count as events and move the cursor, nothing else.
+    /// </summary>
+    public JetstreamStats Apply(IReadOnlyList<JetstreamEvent> frames, bool final)
     {
         if (frames.Count == 0 && !final) return new JetstreamStats();
         try
@@ -51,10 +61,15 @@ internal sealed class JetstreamIngestor
             return _store.Write(tx =>
             {
                 var batch = new Batch(tx);
-                foreach (var frame in frames) ApplyOne(batch, frame);
+                var last = Cursor ?? 0;
+                foreach (var e in frames)
+                {
+                    last = Math.Max(last, e.TimeUs);
+                    if (e.Frame is { } frame) ApplyOne(batch, frame);
+                }
                 foreach (var (uri, d) in batch.Deltas)
                     if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.Bluesky.AddCounts(uri, d.Likes, d.Reposts, d.Quotes);
-                var cursor = frames.Count == 0 ? Cursor : Math.Max(frames.Max(f => f.TimeUs), Cursor ?? 0);
+                var cursor = frames.Count == 0 ? Cursor : last;
                 if (cursor is { } c && frames.Count > 0) tx.Jetstream.SetCursor(_options.StreamName, c);
                 var snapshots = 0;
                 if (cursor is { } at && (final || at - _lastSnapshotUs >= _options.SnapshotEvery.Ticks / 10))
@@ -201,3 +216,6 @@ internal sealed class JetstreamIngestor
         }
     }
 }
+
+/// <summary>One frame received: its <c>time_us</c>, and the parsed frame unless it was skipped as irrelevant.</summary>
+internal readonly record struct JetstreamEvent(long TimeUs, JetstreamFrame? Frame);
