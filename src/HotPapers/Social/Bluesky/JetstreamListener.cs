@@ -10,13 +10,16 @@ namespace HotPapers.Social.Bluesky;
 /// <summary>
 /// Listens to Jetstream over a websocket and applies what it hears to the store (see <see cref="JetstreamIngestor"/>).
 /// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>) and parses the rest; the caller's task commits them in batches of
-/// <see cref="JetstreamOptions.BatchSize"/> events or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
+/// <see cref="JetstreamOptions.BatchSize"/> parsed events (skipped ones ride along) or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
 /// connection is reopened with exponential back-off, resuming <see cref="JetstreamOptions.Rewind"/> before the
 /// last event received. Cancelling stops after committing what was received (unless
 /// <see cref="JetstreamOptions.CommitOnStop"/> is off).
 /// </summary>
 public sealed class JetstreamListener
 {
+    /// <summary>A batch also closes once it holds this many frames per <see cref="JetstreamOptions.BatchSize"/>, parsed or not.</summary>
+    internal const int MaxSkippedPerParsed = 16;
+
     private readonly HotPapersStore _store;
     private readonly JetstreamOptions _options;
     private readonly TimeProvider _time;
@@ -84,6 +87,15 @@ public sealed class JetstreamListener
     private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<JetstreamEvent> reader, JetstreamStats totals, CancellationToken stop)
     {
         var batch = new List<JetstreamEvent>(_options.BatchSize);
+        var parsed = 0;
+        // Skipped frames cost a transaction nothing but the cursor, so a batch counts the parsed ones; it still
+        // closes at MaxSkippedPerParsed times its size so that a quiet stretch holds little in memory.
+        bool Full() => parsed >= _options.BatchSize || batch.Count >= _options.BatchSize * MaxSkippedPerParsed;
+        void Add(JetstreamEvent e)
+        {
+            batch.Add(e);
+            if (e.Frame is not null) parsed++;
+        }
         var batchStarted = 0L;
         long events = 0;
         var done = false;
@@ -92,7 +104,7 @@ public sealed class JetstreamListener
             if (stop.IsCancellationRequested)
             {
                 // Ctrl+C: take what has already arrived, commit it, and stop.
-                while (batch.Count < _options.BatchSize && reader.TryRead(out var frame)) batch.Add(frame);
+                while (!Full() && reader.TryRead(out var frame)) Add(frame);
                 break;
             }
             var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
@@ -100,10 +112,10 @@ public sealed class JetstreamListener
             {
                 if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
             }
-            while (batch.Count < _options.BatchSize && reader.TryRead(out var frame))
+            while (!Full() && reader.TryRead(out var frame))
             {
                 if (batch.Count == 0) batchStarted = _time.GetTimestamp();
-                batch.Add(frame);
+                Add(frame);
                 events++;
                 if (events >= _options.MaxEvents || frame.TimeUs >= _options.UntilCursor)
                 {
@@ -111,10 +123,11 @@ public sealed class JetstreamListener
                     break;
                 }
             }
-            if (batch.Count > 0 && (done || batch.Count >= _options.BatchSize || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
+            if (batch.Count > 0 && (done || Full() || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
             {
                 totals = totals.Add(ingestor.Apply(batch, final: false));
                 batch.Clear();
+                parsed = 0;
                 Committed?.Invoke(totals);
             }
         }
