@@ -44,6 +44,17 @@ internal static class JetstreamReplayBenchmark
         var dir = Directory.CreateTempSubdirectory("hotpapers-bench-");
         try
         {
+            var warmup = Arg(args, "--warmup", 0);
+            if (warmup > 0)
+            {
+                // A listener runs for days: JIT compilation is paid once at start-up. An untimed run over the first
+                // frames, into a throwaway store, measures the steady state (the ceiling, run after the listener,
+                // is already warm: it uses the same websocket code).
+                using var scratch = HotPapersStore.Open(Path.Combine(dir.FullName, "warmup.db"));
+                await new JetstreamListener(scratch, new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, MaxEvents = warmup }, TimeProvider.System)
+                    .RunAsync(CancellationToken.None);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed"));
+            }
             using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"));
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
             var listener = new JetstreamListener(store, options, TimeProvider.System);
