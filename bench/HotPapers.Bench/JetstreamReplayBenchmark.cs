@@ -44,15 +44,28 @@ internal static class JetstreamReplayBenchmark
         var dir = Directory.CreateTempSubdirectory("hotpapers-bench-");
         try
         {
+            var warmup = Arg(args, "--warmup", 0);
+            if (warmup > 0)
+            {
+                // A listener runs for days: JIT compilation is paid once at start-up. An untimed run over the first
+                // frames, into a throwaway store, measures the steady state (the ceiling, run after the listener,
+                // is already warm: it uses the same websocket code).
+                using var scratch = HotPapersStore.Open(Path.Combine(dir.FullName, "warmup.db"));
+                await new JetstreamListener(scratch, new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, MaxEvents = warmup }, TimeProvider.System)
+                    .RunAsync(CancellationToken.None);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed"));
+            }
             using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"));
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
             var listener = new JetstreamListener(store, options, TimeProvider.System);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
             using var sampler = new ManagedPeakSampler();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var cpuBefore = ProcessorTime();
             var clock = Stopwatch.StartNew();
             var stats = await listener.RunAsync(timeout.Token);
             clock.Stop();
+            var cpu = ProcessorTime() - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
             var rate = stats.Events / clock.Elapsed.TotalSeconds;
@@ -66,7 +79,7 @@ internal static class JetstreamReplayBenchmark
                 gc:           {(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}; {GcSettingsInEffect()}
                 events:       {stats.Events:N0} ({harness.Bytes / 1024.0 / 1024.0:N1} MiB of JSON) in {stats.Batches:N0} batches of up to {batchSize}, channel capacity {channelCapacity:N0}
                 elapsed:      {clock.Elapsed.TotalSeconds:N2} s
-                throughput:   {rate:N0} events/s
+                throughput:   {rate:N0} events/s; {cpu.TotalSeconds:N2} s of CPU in this process ({stats.Events / cpu.TotalSeconds:N0} events per CPU second)
                 peak memory:  {(inProcess ? "listener + harness" : "listener")} process {Mib(process.PeakWorkingSet64)} MiB (Process.PeakWorkingSet64); managed heap peak {Mib(sampler.Peak)} MiB (sampled), {Mib(gc.HeapSizeBytes)} MiB after the last GC; {Mib(allocated)} MiB allocated in all, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 GCs
                 harness:      {(inProcess ? "(in the same process)" : $"server process peak {Mib(harnessPeak)} MiB")}
                 kept posts:   {stats.PostsKept:N0}; likes {stats.Likes:N0}, reposts {stats.Reposts:N0}, quotes {stats.Quotes:N0} (net)
@@ -75,10 +88,15 @@ internal static class JetstreamReplayBenchmark
             if (args.Contains("--ceiling"))
             {
                 // Same run, same server, same frames: read and discarded, nothing else.
+                var ceilingCpuBefore = ProcessorTime();
                 var (raw, frames) = await JetstreamDiscardCeiling.MeasureAsync(harness.Url, stats.Events, timeout.Token);
+                var ceilingCpu = ProcessorTime() - ceilingCpuBefore;
                 var ceiling = frames / raw.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ceiling:      {frames:N0} frames read and discarded in {raw.TotalSeconds:N2} s: {ceiling:N0} events/s; listener/ceiling = {rate / ceiling:0.00}"));
+                // CPU seconds of this process are less at the mercy of the other work on a shared machine than wall time.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ceiling cpu:  {ceilingCpu.TotalSeconds:N2} s of CPU in this process; listener/ceiling per CPU second = {ceilingCpu / cpu:0.00}"));
                 if (frames != stats.Events) return 1;
             }
             return stats.Events == events ? 0 : 1;
@@ -234,6 +252,12 @@ internal static class JetstreamReplayBenchmark
             _thread.Join();
             _stop.Dispose();
         }
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture);

@@ -21,7 +21,8 @@ public sealed class PostWrites
     /// </summary>
     public void Upsert(SocialPost post, PostSource source)
     {
-        _sql.Run("""
+        // Prepared once per connection: the Jetstream listener upserts every post it keeps.
+        _sql.Hot("""
             INSERT INTO social_posts (platform, post_id, author_handle, author_name, created_at, lang, dir, text, entities, repost_of, source)
             VALUES (@platform, @id, @handle, @name, @created, @lang, @dir, @text, @entities, @repost, @source)
             ON CONFLICT (platform, post_id) DO UPDATE SET author_handle = excluded.author_handle, author_name = excluded.author_name,

@@ -18,6 +18,9 @@ internal sealed class JetstreamIngestor
     private Dictionary<string, long> _seen = null!;
     private long _lastSnapshotUs;
     private long _lastPruneUs;
+    // Identities older than this are gone from jetstream_seen too; the memory keeps everything newer, so that it
+    // always holds every identity the table does and the table never needs asking.
+    private long _storePrunedBeforeUs = long.MinValue;
 
     public JetstreamIngestor(HotPapersStore store, JetstreamOptions options, IArxivIdFinder finder)
     {
@@ -30,6 +33,12 @@ internal sealed class JetstreamIngestor
     /// <summary>The last committed <c>time_us</c>.</summary>
     public long? Cursor { get; private set; }
 
+    /// <summary>The posts whose likes, reposts and quotes are counted now.</summary>
+    public IReadOnlyCollection<string> KeptPosts => _kept;
+
+    /// <summary>Told the kept posts read back from the store after a rolled-back batch (they may include posts kept elsewhere meanwhile).</summary>
+    public Action<IEnumerable<string>>? Reloaded { get; set; }
+
     private long SeenWindowUs => Math.Max(_options.SeenWindow.Ticks, _options.Rewind.Ticks * 2) / 10;
 
     /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
@@ -40,10 +49,15 @@ internal sealed class JetstreamIngestor
         _seen = _store.Jetstream.LoadSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
         Cursor = _store.Jetstream.LoadCursor(_options.StreamName);
         _lastSnapshotUs = _lastPruneUs = Cursor ?? 0;
+        _storePrunedBeforeUs = long.MinValue;
+        Reloaded?.Invoke(_kept.ToList());
     }
 
-    /// <summary>Applies a batch in one transaction. <paramref name="final"/> forces the snapshot checkpoint.</summary>
-    public JetstreamStats Apply(IReadOnlyList<JetstreamFrame> frames, bool final)
+    /// <summary>
+    /// Applies a batch in one transaction. <paramref name="final"/> forces the snapshot checkpoint. Events without a
+    /// frame were skipped unparsed as irrelevant: they count as events and move the cursor, nothing else.
+    /// </summary>
+    public JetstreamStats Apply(IReadOnlyList<JetstreamEvent> frames, bool final)
     {
         if (frames.Count == 0 && !final) return new JetstreamStats();
         try
@@ -51,10 +65,16 @@ internal sealed class JetstreamIngestor
             return _store.Write(tx =>
             {
                 var batch = new Batch(tx);
-                foreach (var frame in frames) ApplyOne(batch, frame);
+                var last = Cursor ?? 0;
+                foreach (var e in frames)
+                {
+                    last = Math.Max(last, e.TimeUs);
+                    if (e.Frame is { } frame) ApplyOne(batch, frame);
+                }
+                tx.Jetstream.MarkSeen(batch.NewSeen);
                 foreach (var (uri, d) in batch.Deltas)
                     if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.Bluesky.AddCounts(uri, d.Likes, d.Reposts, d.Quotes);
-                var cursor = frames.Count == 0 ? Cursor : Math.Max(frames.Max(f => f.TimeUs), Cursor ?? 0);
+                var cursor = frames.Count == 0 ? Cursor : last;
                 if (cursor is { } c && frames.Count > 0) tx.Jetstream.SetCursor(_options.StreamName, c);
                 var snapshots = 0;
                 if (cursor is { } at && (final || at - _lastSnapshotUs >= _options.SnapshotEvery.Ticks / 10))
@@ -65,6 +85,7 @@ internal sealed class JetstreamIngestor
                 if (cursor is { } now && now - _lastPruneUs >= SeenWindowUs / 4)
                 {
                     tx.Jetstream.PruneSeen(now - SeenWindowUs);
+                    _storePrunedBeforeUs = now - SeenWindowUs;
                     _lastPruneUs = now;
                 }
                 Cursor = cursor;
@@ -85,7 +106,7 @@ internal sealed class JetstreamIngestor
         }
         finally
         {
-            if (Cursor is { } now && _seen.Count > 4096) PruneMemory(now - SeenWindowUs);
+            if (Cursor is { } now && _seen.Count > 4096) PruneMemory(Math.Min(now - SeenWindowUs, _storePrunedBeforeUs));
         }
     }
 
@@ -168,16 +189,20 @@ internal sealed class JetstreamIngestor
         else batch.Delta(target).Reposts++;
     }
 
-    /// <summary>True the first time an event identity is applied; a replay is counted as a duplicate and skipped.</summary>
+    /// <summary>
+    /// True the first time an event identity is applied; a replay is counted as a duplicate and skipped. The memory
+    /// holds every identity <c>jetstream_seen</c> does (loaded at start, pruned only behind the table), so it alone
+    /// decides; new identities are written at the end of the batch, in its transaction, several rows a statement.
+    /// </summary>
     private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
     {
         var key = string.Join('|', frame.Did, collection, rkey, operation, rev ?? "");
-        if (_seen.ContainsKey(key) || !batch.Tx.Jetstream.MarkSeen(key, frame.TimeUs))
+        if (!_seen.TryAdd(key, frame.TimeUs))
         {
             batch.Stats = batch.Stats with { Duplicates = batch.Stats.Duplicates + 1 };
             return false;
         }
-        _seen[key] = frame.TimeUs;
+        batch.NewSeen.Add((key, frame.TimeUs));
         return true;
     }
 
@@ -192,6 +217,7 @@ internal sealed class JetstreamIngestor
     {
         public StoreTransaction Tx { get; } = tx;
         public Dictionary<string, Counts> Deltas { get; } = new(StringComparer.Ordinal);
+        public List<(string Key, long TimeUs)> NewSeen { get; } = [];
         public JetstreamStats Stats { get; set; } = new();
 
         public Counts Delta(string uri)
@@ -201,3 +227,6 @@ internal sealed class JetstreamIngestor
         }
     }
 }
+
+/// <summary>One frame received: its <c>time_us</c>, and the parsed frame unless it was skipped as irrelevant.</summary>
+internal readonly record struct JetstreamEvent(long TimeUs, JetstreamFrame? Frame);

@@ -9,14 +9,17 @@ namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// Listens to Jetstream over a websocket and applies what it hears to the store (see <see cref="JetstreamIngestor"/>).
-/// One task receives and parses frames; the caller's task commits them in batches of
-/// <see cref="JetstreamOptions.BatchSize"/> events or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
+/// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>) and parses the rest; the caller's task commits them in batches of
+/// <see cref="JetstreamOptions.BatchSize"/> parsed events (skipped ones ride along) or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
 /// connection is reopened with exponential back-off, resuming <see cref="JetstreamOptions.Rewind"/> before the
 /// last event received. Cancelling stops after committing what was received (unless
 /// <see cref="JetstreamOptions.CommitOnStop"/> is off).
 /// </summary>
 public sealed class JetstreamListener
 {
+    /// <summary>A batch also closes once it holds this many frames per <see cref="JetstreamOptions.BatchSize"/>, parsed or not.</summary>
+    internal const int MaxSkippedPerParsed = 16;
+
     private readonly HotPapersStore _store;
     private readonly JetstreamOptions _options;
     private readonly TimeProvider _time;
@@ -54,10 +57,12 @@ public sealed class JetstreamListener
     public async Task<JetstreamStats> RunAsync(CancellationToken cancellationToken)
     {
         var ingestor = new JetstreamIngestor(_store, _options, _finder);
+        var triage = new JetstreamTriage(ingestor.KeptPosts, _store.Bluesky.LoadEngagementKeys());
+        ingestor.Reloaded = triage.AddKept;
         var totals = new JetstreamStats { Cursor = ingestor.Cursor };
         if (_options.UntilCursor is { } until && ingestor.Cursor >= until) return totals;
 
-        var channel = Channel.CreateBounded<JetstreamFrame>(new BoundedChannelOptions(_options.ChannelCapacity)
+        var channel = Channel.CreateBounded<JetstreamEvent>(new BoundedChannelOptions(_options.ChannelCapacity)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -65,7 +70,7 @@ public sealed class JetstreamListener
         });
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rewindUs = _options.Rewind.Ticks / 10;
-        var receiver = new Receiver(this, channel.Writer, ingestor.Cursor is { } start ? start - rewindUs : null, rewindUs);
+        var receiver = new Receiver(this, triage, channel.Writer, ingestor.Cursor is { } start ? start - rewindUs : null, rewindUs);
         var receiving = Task.Run(() => receiver.RunAsync(stopReceiving.Token), CancellationToken.None);
         try
         {
@@ -79,9 +84,18 @@ public sealed class JetstreamListener
         return totals with { Connections = receiver.Connections, Malformed = totals.Malformed + receiver.Malformed };
     }
 
-    private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<JetstreamFrame> reader, JetstreamStats totals, CancellationToken stop)
+    private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<JetstreamEvent> reader, JetstreamStats totals, CancellationToken stop)
     {
-        var batch = new List<JetstreamFrame>(_options.BatchSize);
+        var batch = new List<JetstreamEvent>(_options.BatchSize);
+        var parsed = 0;
+        // Skipped frames cost a transaction nothing but the cursor, so a batch counts the parsed ones; it still
+        // closes at MaxSkippedPerParsed times its size so that a quiet stretch holds little in memory.
+        bool Full() => parsed >= _options.BatchSize || batch.Count >= _options.BatchSize * MaxSkippedPerParsed;
+        void Add(JetstreamEvent e)
+        {
+            batch.Add(e);
+            if (e.Frame is not null) parsed++;
+        }
         var batchStarted = 0L;
         long events = 0;
         var done = false;
@@ -90,7 +104,7 @@ public sealed class JetstreamListener
             if (stop.IsCancellationRequested)
             {
                 // Ctrl+C: take what has already arrived, commit it, and stop.
-                while (batch.Count < _options.BatchSize && reader.TryRead(out var frame)) batch.Add(frame);
+                while (!Full() && reader.TryRead(out var frame)) Add(frame);
                 break;
             }
             var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
@@ -98,10 +112,10 @@ public sealed class JetstreamListener
             {
                 if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
             }
-            while (batch.Count < _options.BatchSize && reader.TryRead(out var frame))
+            while (!Full() && reader.TryRead(out var frame))
             {
                 if (batch.Count == 0) batchStarted = _time.GetTimestamp();
-                batch.Add(frame);
+                Add(frame);
                 events++;
                 if (events >= _options.MaxEvents || frame.TimeUs >= _options.UntilCursor)
                 {
@@ -109,10 +123,11 @@ public sealed class JetstreamListener
                     break;
                 }
             }
-            if (batch.Count > 0 && (done || batch.Count >= _options.BatchSize || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
+            if (batch.Count > 0 && (done || Full() || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
             {
                 totals = totals.Add(ingestor.Apply(batch, final: false));
                 batch.Clear();
+                parsed = 0;
                 Committed?.Invoke(totals);
             }
         }
@@ -125,7 +140,7 @@ public sealed class JetstreamListener
     }
 
     /// <summary>Waits for a frame for at most <paramref name="wait"/>; false on timeout or stop.</summary>
-    private async Task<bool> WaitToReadAsync(ChannelReader<JetstreamFrame> reader, TimeSpan wait, CancellationToken stop)
+    private async Task<bool> WaitToReadAsync(ChannelReader<JetstreamEvent> reader, TimeSpan wait, CancellationToken stop)
     {
         if (wait == Timeout.InfiniteTimeSpan)
         {
@@ -138,8 +153,8 @@ public sealed class JetstreamListener
         catch (OperationCanceledException) { return false; }
     }
 
-    /// <summary>The receiving side: connect, read frames, parse, hand over; reconnect with back-off when the connection drops.</summary>
-    private sealed class Receiver(JetstreamListener owner, ChannelWriter<JetstreamFrame> writer, long? resumeFrom, long rewindUs)
+    /// <summary>The receiving side: connect, read frames, skip or parse (see <see cref="JetstreamTriage"/>), hand over; reconnect with back-off when the connection drops.</summary>
+    private sealed class Receiver(JetstreamListener owner, JetstreamTriage triage, ChannelWriter<JetstreamEvent> writer, long? resumeFrom, long rewindUs)
     {
         public long Connections;
         public long Malformed;
@@ -166,11 +181,11 @@ public sealed class JetstreamListener
                         {
                             var length = await ReceiveMessageAsync(socket, stop);
                             if (length < 0) break;
-                            if (!TryParse(_buffer.AsSpan(0, length), out var frame)) continue;
+                            if (!TryTriage(_buffer.AsSpan(0, length), out var item)) continue;
                             received++;
                             failures = 0;
-                            _lastTimeUs = frame.TimeUs;
-                            await writer.WriteAsync(frame, stop);
+                            _lastTimeUs = item.TimeUs;
+                            await writer.WriteAsync(item, stop);
                         }
                         owner._log("connection closed by the server");
                     }
@@ -202,6 +217,20 @@ public sealed class JetstreamListener
             var factor = Math.Pow(2, Math.Max(0, Math.Min(failures - 1, 30)));
             var delay = TimeSpan.FromTicks((long)Math.Min(initial.Ticks * factor, owner._options.MaxBackoff.Ticks));
             return delay;
+        }
+
+        /// <summary>A frame that cannot matter passes on as its time alone; the rest are parsed (false: malformed).</summary>
+        private bool TryTriage(ReadOnlySpan<byte> json, out JetstreamEvent item)
+        {
+            if (!triage.NeedsParse(json, out var timeUs))
+            {
+                item = new JetstreamEvent(timeUs, null);
+                return true;
+            }
+            item = default;
+            if (!TryParse(json, out var frame)) return false;
+            item = new JetstreamEvent(frame.TimeUs, frame);
+            return true;
         }
 
         private bool TryParse(ReadOnlySpan<byte> json, out JetstreamFrame frame)

@@ -14,7 +14,10 @@ public sealed record JetstreamOptions
     /// <summary>The name the cursor is stored under; one per independent listener.</summary>
     public string StreamName { get; init; } = "jetstream";
 
-    /// <summary>Events per transaction at most.</summary>
+    /// <summary>
+    /// Parsed events per transaction at most. Frames skipped unparsed (<see cref="JetstreamTriage"/>) ride along
+    /// and cost the transaction nothing but the cursor; a batch holds at most 16 times this many frames in all.
+    /// </summary>
     public int BatchSize { get; init; } = 2000;
 
     /// <summary>A partial batch is committed once its first event is this old.</summary>

@@ -29,10 +29,41 @@ public sealed class JetstreamState
             """,
             ("stream", stream), ("t", timeUs));
 
-    /// <summary>Records that an event was applied; false when it already was (a replay after a rewind).</summary>
-    public bool MarkSeen(string eventKey, long timeUs) =>
-        _sql.HotCount("INSERT INTO jetstream_seen (event_key, time_us) VALUES (@key, @t) ON CONFLICT (event_key) DO NOTHING",
-            ("key", eventKey), ("t", timeUs)) > 0;
+    /// <summary>Records that these events were applied (one already recorded stays as it is).</summary>
+    public void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
+    {
+        // A few fixed statement sizes, each prepared once per connection: 256 rows a statement, then 16, then 1.
+        var at = 0;
+        foreach (var insert in SeenInserts)
+            for (; events.Count - at >= insert.Rows; at += insert.Rows)
+            {
+                var parameters = new (string Name, object? Value)[insert.Rows * 2];
+                for (var i = 0; i < insert.Rows; i++)
+                {
+                    parameters[2 * i] = (insert.Names[2 * i], events[at + i].Key);
+                    parameters[2 * i + 1] = (insert.Names[2 * i + 1], events[at + i].TimeUs);
+                }
+                _sql.Hot(insert.Sql, parameters);
+            }
+    }
+
+    private static readonly SeenInsert[] SeenInserts = [new(256), new(16), new(1)];
+
+    private sealed class SeenInsert
+    {
+        public SeenInsert(int rows)
+        {
+            Rows = rows;
+            Names = Enumerable.Range(0, rows).SelectMany(i => new[] { "k" + i.ToString(CultureInfo.InvariantCulture), "t" + i.ToString(CultureInfo.InvariantCulture) }).ToArray();
+            Sql = "INSERT INTO jetstream_seen (event_key, time_us) VALUES "
+                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@{Names[2 * i]}, @{Names[2 * i + 1]})"))
+                + " ON CONFLICT (event_key) DO NOTHING";
+        }
+
+        public int Rows { get; }
+        public string[] Names { get; }
+        public string Sql { get; }
+    }
 
     public void PruneSeen(long olderThanTimeUs) =>
         _sql.Run("DELETE FROM jetstream_seen WHERE time_us < @t", ("t", olderThanTimeUs));

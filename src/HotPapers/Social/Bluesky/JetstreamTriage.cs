@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// Decides on the raw UTF-8 of a Jetstream frame, without a DOM or a string, whether the listener must parse it
+/// at all. Most of the firehose cannot change the store: posts that never say "arxiv", likes and reposts of posts
+/// not kept, deletes of records never counted, account events. Those are skipped, and only their <c>time_us</c>
+/// is kept (the cursor still moves past them).
+/// <para>
+/// The rule is one-sided: a frame <see cref="JetstreamIngestor"/> would act on is never skipped. The kept posts
+/// and the counted engagements are known here as over-approximations (hashes of every post that may have been
+/// kept and every engagement that may have been counted, as the frames sent on for parsing show them), so a hash
+/// collision or a post that in the end is not kept only costs a parse. Anything this reader is unsure of (an
+/// escaped identifier, an unexpected type, invalid JSON) is sent on too, and the full parse decides as before.
+/// </para>
+/// <para>
+/// Owned by the receiving task. Posts kept by someone else that the committing side learns of on a reload
+/// arrive through <see cref="AddKept"/>, which is safe from any thread.
+/// </para>
+/// </summary>
+internal sealed class JetstreamTriage
+{
+    private readonly HashSet<ulong> _maybeKept = [];
+    private readonly HashSet<ulong> _maybeCounted = [];
+    private readonly ConcurrentQueue<string> _keptElsewhere = new();
+
+    public JetstreamTriage(IEnumerable<string> keptPosts, IEnumerable<(string Did, string Collection, string Rkey)> engagements)
+    {
+        foreach (var uri in keptPosts) _maybeKept.Add(Hash(uri));
+        foreach (var (did, collection, rkey) in engagements) _maybeCounted.Add(EngagementHash(Encoding.UTF8.GetBytes(did), Encoding.UTF8.GetBytes(collection), Encoding.UTF8.GetBytes(rkey)));
+    }
+
+    /// <summary>Posts the store keeps that this side may not have seen arrive (thread-safe).</summary>
+    public void AddKept(IEnumerable<string> uris)
+    {
+        foreach (var uri in uris) _keptElsewhere.Enqueue(uri);
+    }
+
+    /// <summary>
+    /// False when the frame can be skipped, with its <paramref name="timeUs"/>; true when it must be parsed
+    /// (then <paramref name="timeUs"/> is not to be used: the parse reads it, or rejects the frame).
+    /// </summary>
+    public bool NeedsParse(ReadOnlySpan<byte> json, out long timeUs)
+    {
+        while (_keptElsewhere.TryDequeue(out var uri)) _maybeKept.Add(Hash(uri));
+        timeUs = 0;
+        var fields = new Fields();
+        try
+        {
+            if (!Scan(json, ref fields)) return true;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+        if (fields.Did.Length < 0 || fields.TimeUs <= 0) return true;
+        timeUs = fields.TimeUs;
+        if (fields.Kind.Is(json, "identity"u8)) return true;
+        if (!fields.Kind.Is(json, "commit"u8) || !fields.HasCommit) return false;
+        if (fields.Collection.Length < 0 || fields.Rkey.Length < 0 || fields.Operation.Length < 0) return false;
+
+        var did = fields.Did.Of(json);
+        var rkey = fields.Rkey.Of(json);
+        var collection = fields.Collection.Of(json);
+        var delete = fields.Operation.Is(json, "delete"u8);
+        var create = fields.Operation.Is(json, "create"u8);
+        if (collection.SequenceEqual("app.bsky.feed.post"u8))
+        {
+            if (delete)
+                return _maybeKept.Contains(PostHash(did, rkey)) || _maybeCounted.Contains(EngagementHash(did, collection, rkey));
+            if ((!create && !fields.Operation.Is(json, "update"u8)) || !fields.HasRecord) return false;
+            var mentions = Utf8ArxivMention.MayMention(json[fields.RecordStart..fields.RecordEnd]);
+            var quotesKept = create && fields.RecordLinksKept;
+            if (mentions) _maybeKept.Add(PostHash(did, rkey));
+            if (quotesKept) _maybeCounted.Add(EngagementHash(did, collection, rkey));
+            return mentions || quotesKept;
+        }
+        if (collection.SequenceEqual("app.bsky.feed.like"u8) || collection.SequenceEqual("app.bsky.feed.repost"u8))
+        {
+            if (delete) return _maybeCounted.Contains(EngagementHash(did, collection, rkey));
+            if (!create || !fields.HasRecord || !fields.RecordLinksKept) return false;
+            _maybeCounted.Add(EngagementHash(did, collection, rkey));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Reads the whole frame (so invalid JSON is caught here as it is by the parse), noting the top-level and
+    /// commit fields the decision needs. False when unsure: the frame is then parsed.
+    /// </summary>
+    private bool Scan(ReadOnlySpan<byte> json, ref Fields fields)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("did"u8)) { if (!ReadString(ref reader, out fields.Did)) return false; }
+            else if (reader.ValueTextEquals("time_us"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out fields.TimeUs)) return false;
+            }
+            else if (reader.ValueTextEquals("kind"u8)) { if (!ReadString(ref reader, out fields.Kind)) return false; }
+            else if (reader.ValueTextEquals("commit"u8)) { if (!ScanCommit(ref reader, json, ref fields)) return false; }
+            else if (reader.ValueTextEquals("identity"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null)) return false;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        // Anything after the object is an error the parse reports.
+        return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+    }
+
+    private bool ScanCommit(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref Fields fields)
+    {
+        reader.Read();
+        // A second "commit" replaces the first, as it does in the parse.
+        fields.HasCommit = false;
+        fields.HasRecord = false;
+        fields.RecordLinksKept = false;
+        fields.Operation = fields.Collection = fields.Rkey = Slice.None;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        fields.HasCommit = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("operation"u8)) { if (!ReadString(ref reader, out fields.Operation)) return false; }
+            else if (reader.ValueTextEquals("collection"u8)) { if (!ReadString(ref reader, out fields.Collection)) return false; }
+            else if (reader.ValueTextEquals("rkey"u8)) { if (!ReadString(ref reader, out fields.Rkey)) return false; }
+            else if (reader.ValueTextEquals("rev"u8) || reader.ValueTextEquals("cid"u8)) { if (!ReadString(ref reader, out _)) return false; }
+            else if (reader.ValueTextEquals("record"u8)) { if (!ScanRecord(ref reader, ref fields)) return false; }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Notes where the record lies and whether any "uri" in it names a post that may be kept: that covers the
+    /// subject of a like or repost and the post a quote embeds, wherever the lexicon nests it.
+    /// </summary>
+    private bool ScanRecord(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        fields.HasRecord = false;
+        fields.RecordLinksKept = false;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        fields.HasRecord = true;
+        fields.RecordStart = (int)reader.TokenStartIndex;
+        var depth = reader.CurrentDepth;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) break;
+            if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("uri"u8)) continue;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String) continue;
+            // An escaped URI is not looked up byte for byte; treat it as possibly kept.
+            if (reader.ValueIsEscaped || _maybeKept.Contains(Hash(reader.ValueSpan))) fields.RecordLinksKept = true;
+        }
+        fields.RecordEnd = (int)reader.BytesConsumed;
+        return true;
+    }
+
+    /// <summary>A string or null; false for any other type, or an escaped string (not compared byte for byte here).</summary>
+    private static bool ReadString(ref Utf8JsonReader reader, out Slice value)
+    {
+        reader.Read();
+        value = Slice.None;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped) return false;
+        value = new Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        return true;
+    }
+
+    private static ulong PostHash(ReadOnlySpan<byte> did, ReadOnlySpan<byte> rkey)
+    {
+        var h = Fnv.Start;
+        h = Fnv.Add(h, "at://"u8);
+        h = Fnv.Add(h, did);
+        h = Fnv.Add(h, "/app.bsky.feed.post/"u8);
+        return Fnv.Add(h, rkey);
+    }
+
+    private static ulong EngagementHash(ReadOnlySpan<byte> did, ReadOnlySpan<byte> collection, ReadOnlySpan<byte> rkey)
+    {
+        var h = Fnv.Add(Fnv.Start, did);
+        h = Fnv.Add(h, "|"u8);
+        h = Fnv.Add(h, collection);
+        h = Fnv.Add(h, "|"u8);
+        return Fnv.Add(h, rkey);
+    }
+
+    private static ulong Hash(ReadOnlySpan<byte> utf8) => Fnv.Add(Fnv.Start, utf8);
+
+    private static ulong Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>64-bit FNV-1a: the same value whether the bytes come in one piece or several.</summary>
+    private static class Fnv
+    {
+        public const ulong Start = 14695981039346656037;
+
+        public static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes) hash = (hash ^ b) * 1099511628211;
+            return hash;
+        }
+    }
+
+    /// <summary>Where a string value's bytes lie in the frame; a negative length when absent or null.</summary>
+    private readonly record struct Slice(int Start, int Length)
+    {
+        public static readonly Slice None = new(0, -1);
+
+        public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> json) => Length < 0 ? default : json.Slice(Start, Length);
+
+        public bool Is(ReadOnlySpan<byte> json, ReadOnlySpan<byte> text) => Length == text.Length && Of(json).SequenceEqual(text);
+    }
+
+    private struct Fields()
+    {
+        public Slice Did = Slice.None;
+        public long TimeUs;
+        public Slice Kind = Slice.None;
+        public bool HasCommit;
+        public Slice Operation = Slice.None;
+        public Slice Collection = Slice.None;
+        public Slice Rkey = Slice.None;
+        public bool HasRecord;
+        public bool RecordLinksKept;
+        public int RecordStart;
+        public int RecordEnd;
+    }
+}
