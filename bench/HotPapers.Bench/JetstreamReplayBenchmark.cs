@@ -50,12 +50,12 @@ internal static class JetstreamReplayBenchmark
                 // A listener runs for days: JIT compilation is paid once at start-up. An untimed run over the first
                 // frames, into a throwaway store, measures the steady state (the ceiling, run after the listener,
                 // is already warm: it uses the same websocket code).
-                using var scratch = HotPapersStore.Open(Path.Combine(dir.FullName, "warmup.db"));
+                using var scratch = HotPapersStore.Open(Path.Combine(dir.FullName, "warmup.db"), JetstreamOptions.StorePageCacheMiB);
                 await new JetstreamListener(scratch, new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, MaxEvents = warmup }, TimeProvider.System)
                     .RunAsync(CancellationToken.None);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed"));
             }
-            using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"));
+            using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"), JetstreamOptions.StorePageCacheMiB);
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
             var listener = new JetstreamListener(store, options, TimeProvider.System);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));

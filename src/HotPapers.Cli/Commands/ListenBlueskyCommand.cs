@@ -26,7 +26,7 @@ internal static class ListenBlueskyCommand
             try
             {
                 var url = BlueskyPlatform.ReadOptions(settings()).JetstreamUrl;
-                using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
+                using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db), JetstreamOptions.StorePageCacheMiB);
                 var options = new JetstreamOptions { Url = url, MaxEvents = parsed.GetValue(maxEvents), UntilCursor = parsed.GetValue(untilCursor) };
                 var lastReport = TimeProvider.System.GetTimestamp();
                 var listener = new JetstreamListener(store, options, TimeProvider.System, log: line => output.WriteLine($"jetstream: {line}"))

@@ -43,8 +43,13 @@ public sealed class HotPapersStore : IDisposable
     /// Opens the store, creating and migrating it as needed. <paramref name="location"/> is a SQLite file path or
     /// connection string, or a PostgreSQL connection string (<c>Host=…;Database=…</c>), which selects PostgreSQL.
     /// </summary>
-    public static HotPapersStore Open(string location) =>
-        Migrated(IsPostgres(location) ? PostgresBackend.Open(location) : SqliteBackend.Open(location));
+    /// <param name="pageCacheMiB">SQLite's page cache for this store's connection: 64 MiB by default, for imports,
+    /// renders and site builds; a process that runs for days and touches a few pages per batch (the Jetstream listener)
+    /// asks for less, since the cache fills to its limit and stays. PostgreSQL caches on the server and ignores it.</param>
+    public static HotPapersStore Open(string location, int pageCacheMiB = DefaultPageCacheMiB) =>
+        Migrated(IsPostgres(location) ? PostgresBackend.Open(location) : SqliteBackend.Open(location, pageCacheMiB));
+
+    public const int DefaultPageCacheMiB = 64;
 
     public static bool IsPostgres(string location) => PostgresBackend.Names(location);
 

@@ -8,14 +8,16 @@ internal sealed class SqliteBackend : IStoreBackend
 {
     private readonly SqliteConnection _connection;
     private readonly string _connectionString;
+    private readonly int _pageCacheMiB;
 
-    private SqliteBackend(string connectionString)
+    private SqliteBackend(string connectionString, int pageCacheMiB)
     {
         _connectionString = connectionString;
+        _pageCacheMiB = pageCacheMiB;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=" + (-1024 * pageCacheMiB).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
     }
 
@@ -27,7 +29,7 @@ internal sealed class SqliteBackend : IStoreBackend
     }
 
     /// <summary>Opens a file path or a SQLite connection string; a new store in a folder that does not exist yet makes the folder.</summary>
-    public static SqliteBackend Open(string location)
+    public static SqliteBackend Open(string location, int pageCacheMiB = HotPapersStore.DefaultPageCacheMiB)
     {
         var builder = location.Contains('=')
             ? new SqliteConnectionStringBuilder(location)
@@ -35,7 +37,7 @@ internal sealed class SqliteBackend : IStoreBackend
         builder.Pooling = false;
         if (!IsInMemory(builder) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder)
             Directory.CreateDirectory(folder);
-        return new SqliteBackend(builder.ToString());
+        return new SqliteBackend(builder.ToString(), pageCacheMiB);
     }
 
     public StoreBackend Kind => StoreBackend.Sqlite;
@@ -50,7 +52,7 @@ internal sealed class SqliteBackend : IStoreBackend
     public IStoreBackend? OpenAnother()
     {
         var builder = new SqliteConnectionStringBuilder(_connectionString);
-        return IsInMemory(builder) ? null : new SqliteBackend(_connectionString);
+        return IsInMemory(builder) ? null : new SqliteBackend(_connectionString, _pageCacheMiB);
     }
 
     public void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows) => SqliteSocialBulk.Write(_connection, rows);
