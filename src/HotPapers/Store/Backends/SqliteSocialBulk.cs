@@ -34,6 +34,8 @@ internal static class SqliteSocialBulk
         ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
         """;
 
+    private const string PaperStored = "SELECT 1 FROM papers WHERE arxiv_id = ?1";
+
     private const string AddSnapshot = """
         INSERT INTO engagement_snapshots (platform, post_id, reposts, likes, measured_at) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
@@ -56,12 +58,20 @@ internal static class SqliteSocialBulk
         }
         using (var mention = new Statement(db, RecordMention))
         using (var link = new Statement(db, LinkPaper))
+        using (var stored = new Statement(db, PaperStored))
         {
+            // Most papers a post links are not in the store (only announced ones are), and many posts of a batch
+            // link the same paper: whether it is stored is asked once per paper and batch, and the link statement
+            // runs only for stored ones. The answer holds for the whole batch: its transaction holds the write lock,
+            // and an import adds no papers.
+            var isStored = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var row in rows)
                 foreach (var paper in row.Papers)
                 {
                     mention.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
-                    link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
+                    if (!isStored.TryGetValue(paper.Value, out var linkable))
+                        isStored[paper.Value] = linkable = stored.Text(1, paper.Value).HasRow();
+                    if (linkable) link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
                 }
         }
         using (var snapshot = new Statement(db, AddSnapshot))
@@ -101,6 +111,15 @@ internal static class SqliteSocialBulk
             var rc = raw.sqlite3_step(_statement);
             raw.sqlite3_reset(_statement);
             if (rc != raw.SQLITE_DONE) Check(rc);
+        }
+
+        /// <summary>Runs a query and tells whether it gave a row.</summary>
+        public bool HasRow()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) Check(rc);
+            return rc == raw.SQLITE_ROW;
         }
 
         public void Dispose() => _statement.Dispose();
