@@ -41,7 +41,13 @@ internal static class SqliteSocialBulk
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
         """;
 
-    public static void Write(DbConnection connection, IReadOnlyList<SocialImportRow> rows)
+    /// <param name="storedPapers">
+    /// Whether a paper is stored, as found so far in this transaction: most papers a post links are not in the
+    /// store (only announced ones are), and many posts link the same paper, so this is asked once per paper and
+    /// transaction, and the link statement runs only for stored ones. The answer holds for the whole transaction:
+    /// it holds the write lock, and an import adds no papers.
+    /// </param>
+    public static void Write(DbConnection connection, IReadOnlyList<SocialImportRow> rows, Dictionary<string, bool> storedPapers)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         // A bulk import touches index pages all over (mentions by paper): a 64 MiB page cache instead of the default
@@ -60,17 +66,12 @@ internal static class SqliteSocialBulk
         using (var link = new Statement(db, LinkPaper))
         using (var stored = new Statement(db, PaperStored))
         {
-            // Most papers a post links are not in the store (only announced ones are), and many posts of a batch
-            // link the same paper: whether it is stored is asked once per paper and batch, and the link statement
-            // runs only for stored ones. The answer holds for the whole batch: its transaction holds the write lock,
-            // and an import adds no papers.
-            var isStored = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var row in rows)
                 foreach (var paper in row.Papers)
                 {
                     mention.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
-                    if (!isStored.TryGetValue(paper.Value, out var linkable))
-                        isStored[paper.Value] = linkable = stored.Text(1, paper.Value).HasRow();
+                    if (!storedPapers.TryGetValue(paper.Value, out var linkable))
+                        storedPapers[paper.Value] = linkable = stored.Text(1, paper.Value).HasRow();
                     if (linkable) link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
                 }
         }
