@@ -35,9 +35,13 @@ internal static class ImportBenchmark
 
             if (args.Contains("--parse-only"))
             {
+                var parseCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes();
                 watch.Restart();
                 var n = new HotPapers.Importing.Tweets.TweetFileReader(file).Read().Count(i => i.Tweet is not null);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse only: {n:N0} posts in {watch.Elapsed.TotalSeconds:0.00} s, {n / watch.Elapsed.TotalSeconds:N0} posts/s"));
+                parseCpu = Process.GetCurrentProcess().TotalProcessorTime - parseCpu;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parse only: {n:N0} posts in {watch.Elapsed.TotalSeconds:0.00} s, {n / watch.Elapsed.TotalSeconds:N0} posts/s; CPU {parseCpu.TotalMilliseconds * 1000 / n:0.0} µs and {(GC.GetTotalAllocatedBytes() - allocated) / n:N0} bytes allocated per post"));
                 return 0;
             }
 
@@ -54,19 +58,26 @@ internal static class ImportBenchmark
 
             var output = new StringWriter();
             var error = new StringWriter();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var allocBefore = GC.GetTotalAllocatedBytes();
+            int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             watch.Restart();
             var code = await HotPapersCli.RunAsync(["--db", db, "import", "tweets", "--batch-size", batch, file], output, error);
             var elapsed = watch.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Console.Write(output.ToString());
             Console.Error.Write(error.ToString());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import into {(admin is null ? "SQLite" : "PostgreSQL")}: {elapsed.TotalSeconds:0.00} s, {posts / elapsed.TotalSeconds:N0} posts/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB"));
+                $"import into {(admin is null ? "SQLite" : "PostgreSQL")}: {elapsed.TotalSeconds:0.00} s, {posts / elapsed.TotalSeconds:N0} posts/s; CPU time of this process {cpu.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  garbage collection during the import: {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:0.00} s paused; {GC.CollectionCount(0) - g0} collections ({GC.CollectionCount(1) - g1} of gen1, {GC.CollectionCount(2) - g2} of gen2); {(GC.GetTotalAllocatedBytes() - allocBefore) / posts:N0} bytes allocated per post"));
             if (code == 0 && admin is null && args.Contains("--ceiling"))
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                var raw = RawInsertCeiling.Measure(db, Path.Combine(work.FullName, "ceiling.db"));
+                var (raw, rawCpu) = RawInsertCeiling.Measure(db, Path.Combine(work.FullName, "ceiling.db"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ceiling (the same rows, raw prepared inserts, one transaction): {raw.TotalSeconds:0.00} s, {posts / raw.TotalSeconds:N0} posts/s; import/ceiling = {raw.TotalSeconds / elapsed.TotalSeconds:0.00}"));
+                    $"ceiling (the same rows, raw prepared inserts, one transaction): {raw.TotalSeconds:0.00} s, {posts / raw.TotalSeconds:N0} posts/s; CPU time {rawCpu.TotalSeconds:0.00} s; import/ceiling = {raw.TotalSeconds / elapsed.TotalSeconds:0.00}"));
             }
             return code;
         }

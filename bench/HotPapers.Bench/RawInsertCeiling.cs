@@ -12,7 +12,7 @@ namespace HotPapers.Bench;
 /// </summary>
 internal static class RawInsertCeiling
 {
-    public static TimeSpan Measure(string importedDb, string freshDb)
+    public static (TimeSpan Elapsed, TimeSpan Cpu) Measure(string importedDb, string freshDb)
     {
         using (HotPapers.Store.HotPapersStore.Open(freshDb)) { } // the same schema, migrated the same way
         SqliteConnection.ClearAllPools();
@@ -39,6 +39,7 @@ internal static class RawInsertCeiling
 
         using var target = new SqliteConnection($"Data Source={freshDb};Pooling=False");
         target.Open();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using (var tx = target.BeginTransaction())
         {
@@ -58,8 +59,9 @@ internal static class RawInsertCeiling
             tx.Commit();
         }
         var elapsed = watch.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         foreach (var (table, _, rows) in tables) Console.WriteLine($"  ceiling wrote {rows.Count:N0} rows into {table}");
-        return elapsed;
+        return (elapsed, cpu);
     }
 
     private static List<string> Names(SqliteConnection connection, string sql)

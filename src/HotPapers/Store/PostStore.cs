@@ -36,6 +36,14 @@ public sealed class PostStore
         _sql.Scalar("SELECT html FROM embeds WHERE platform = @p AND post_id = @id", ("p", platform), ("id", postId)) as string;
 
     /// <summary>
+    /// Whether an importer may hand one transaction's posts to <see cref="PostWrites.Import"/> in pieces as they are
+    /// read (SQLite: its statements run in process, so a piece costs nothing extra, and rows that are written soon
+    /// after they are made never outlive the garbage collector's youngest generation). PostgreSQL copies each call's
+    /// rows in one COPY and may retry a whole transaction, so it gets whole batches.
+    /// </summary>
+    internal bool ImportsInPieces => _store.BackendSeam.Kind == StoreBackend.Sqlite;
+
+    /// <summary>
     /// Writes one batch of imported posts in one transaction (<see cref="PostWrites.Import"/>). Importers running at
     /// once against PostgreSQL can still collide (a deadlock or serialization failure aborts one of them); the
     /// aborted batch wrote nothing and is simply written again.

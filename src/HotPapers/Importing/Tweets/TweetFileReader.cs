@@ -37,38 +37,36 @@ public sealed class TweetFileReader
     public IEnumerable<TweetReadItem> Read()
     {
         var sink = new RecordSink(_file);
-        using var reader = new StreamReader(_open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var head = new List<(int Line, string Text)>();
-        var lineNo = 0;
-        string? text;
+        using var lines = Lines().GetEnumerator();
+        var head = new List<(int Line, byte[] Bytes)>();
         // The first two non-blank lines decide between JSONL and a document.
-        while (head.Count(l => !IsBlank(l.Text)) < 2 && (text = reader.ReadLine()) is not null) head.Add((++lineNo, text));
-        var firstTwo = head.Where(l => !IsBlank(l.Text)).Select(l => l.Text).ToList();
+        while (head.Count(l => !IsBlank(l.Bytes)) < 2 && lines.MoveNext()) head.Add((lines.Current.Number, lines.Current.Bytes.ToArray()));
+        var firstTwo = head.Where(l => !IsBlank(l.Bytes)).Select(l => Encoding.UTF8.GetString(l.Bytes)).ToList();
         if (firstTwo.Count == 0) yield break;
         if (IsDocument(firstTwo))
         {
-            reader.Dispose();
+            lines.Dispose();
             foreach (var item in ReadDocument(sink)) yield return item;
             yield break;
         }
 
-        var invalid = InvalidLines();
-        foreach (var (line, content) in head.Concat(Rest(reader, lineNo)))
+        foreach (var (line, bytes) in head.Select(l => (l.Line, new ReadOnlyMemory<byte>(l.Bytes))).Concat(Rest(lines)))
         {
+            var content = bytes.Span;
             if (IsBlank(content)) continue;
             sink.Line = line;
-            if (invalid.TryGetValue(line, out var bad))
+            if (Utf8Lines.FirstInvalid(content) is { } bad)
             {
-                // The decoder turned these bytes into U+FFFD: the line is reported, not read with its text changed.
+                // The decoder would turn these bytes into U+FFFD: the line is reported, not read with its text changed.
                 yield return new TweetReadItem(null, new ImportProblem(_file, line, Utf8Lines.Describe(bad)));
                 continue;
             }
             if (Format is null)
             {
-                Detect(content, sink);
+                Detect(Encoding.UTF8.GetString(content), sink);
                 if (Format == TweetFormat.Original)
                 {
-                    reader.Dispose();
+                    lines.Dispose();
                     foreach (var item in ReadDocument(sink)) yield return item;
                     yield break;
                 }
@@ -79,26 +77,43 @@ public sealed class TweetFileReader
         }
     }
 
-    /// <summary>The lines holding bytes that are not UTF-8, by line number (none for a UTF-16 file, which the reader decodes by its BOM).</summary>
-    private Dictionary<int, Utf8Lines.InvalidAt> InvalidLines()
+    /// <summary>
+    /// The file's lines as UTF-8. A UTF-16 file (told by its byte order mark) is decoded and each line encoded
+    /// back: such files are rare, and this keeps one path for the rest.
+    /// </summary>
+    private IEnumerable<(int Number, ReadOnlyMemory<byte> Bytes)> Lines()
     {
+        bool utf16;
         using (var start = _open())
         {
             Span<byte> head = stackalloc byte[2];
-            if (start.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && IsUtf16(head)) return [];
+            utf16 = start.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && IsUtf16(head);
         }
         using var stream = _open();
-        return Utf8Lines.AllInvalid(stream).ToDictionary(i => i.Line);
+        if (!utf16)
+        {
+            foreach (var line in Utf8LineSplitter.Lines(stream)) yield return line;
+            yield break;
+        }
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var number = 0;
+        while (reader.ReadLine() is { } text) yield return (++number, Encoding.UTF8.GetBytes(text));
     }
 
     private static bool IsUtf16(ReadOnlySpan<byte> bytes) => bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
 
-    private static IEnumerable<(int, string)> Rest(StreamReader reader, int lineNo)
+    private static IEnumerable<(int, ReadOnlyMemory<byte>)> Rest(IEnumerator<(int Number, ReadOnlyMemory<byte> Bytes)> lines)
     {
-        while (reader.ReadLine() is { } line) yield return (++lineNo, line);
+        while (lines.MoveNext()) yield return lines.Current;
     }
 
-    private static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var i = line.IndexOfAnyExcept(" \t\v\f"u8);
+        if (i < 0) return true;
+        if (line[i] is > 0x20 and < 0x7F) return false; // the usual case: the line starts with a printable character
+        return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
+    }
 
     private static bool IsDocument(List<string> firstTwo)
     {
@@ -140,13 +155,14 @@ public sealed class TweetFileReader
         }
     }
 
-    private static void ReadLine(TweetFormat format, string line, RecordSink sink)
+    private static void ReadLine(TweetFormat format, ReadOnlySpan<byte> utf8, RecordSink sink)
     {
         if (format == TweetFormat.XV2)
         {
-            XV2Reader.ReadLine(line, sink); // the hot path: straight into typed objects, no DOM
+            XV2Reader.ReadLine(utf8, sink); // the hot path: straight into typed objects, no DOM
             return;
         }
+        var line = Encoding.UTF8.GetString(utf8);
         JsonDocument document;
         try
         {

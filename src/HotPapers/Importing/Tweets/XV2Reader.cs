@@ -13,6 +13,17 @@ namespace HotPapers.Importing.Tweets;
 /// </summary>
 internal static class XV2Reader
 {
+    /// <summary>A JSONL line as UTF-8: a flattened tweet the quick way when it is one, else as any other line.</summary>
+    public static void ReadLine(ReadOnlySpan<byte> line, RecordSink sink)
+    {
+        if (XV2FlatTweetParser.TryParse(line, out var tweet, out var retrievedAt))
+        {
+            if (TryMeasuredAt(retrievedAt, sink, out var measured)) ReadTweet(tweet, new ResponseContext(null, measured), sink, "");
+            return;
+        }
+        ReadLine(Encoding.UTF8.GetString(line), sink);
+    }
+
     public static void ReadLine(string line, RecordSink sink)
     {
         if (line.AsSpan().TrimStart() is ['[', ..])

@@ -67,21 +67,21 @@ internal static class PostgresSocialCopy
         {
             for (var i = 0; i < rows.Count; i++)
             {
-                var (post, source) = (rows[i].Post, rows[i].Source);
+                var post = rows[i].Post;
                 copy.StartRow();
                 copy.Write(i, NpgsqlDbType.Integer);
                 copy.Write(post.Platform, NpgsqlDbType.Text);
                 copy.Write(post.PostId, NpgsqlDbType.Text);
                 copy.Write(post.AuthorHandle, NpgsqlDbType.Text);
                 copy.Write(post.AuthorName, NpgsqlDbType.Text);
-                copy.Write(StoreTime.Utc(post.CreatedAt), NpgsqlDbType.Text);
+                copy.Write(rows[i].CreatedAtText, NpgsqlDbType.Text);
                 copy.Write(post.Lang, NpgsqlDbType.Text);
                 copy.Write(post.Dir, NpgsqlDbType.Text);
                 copy.Write(post.Text, NpgsqlDbType.Text);
-                copy.Write(StoreJson.Entities(post.Entities), NpgsqlDbType.Text);
+                copy.Write(rows[i].EntitiesJson, NpgsqlDbType.Text); // made on the parsing thread
                 if (post.RepostOf is null) copy.WriteNull();
                 else copy.Write(post.RepostOf, NpgsqlDbType.Text);
-                copy.Write(source == PostSource.Api ? "api" : "embed", NpgsqlDbType.Text);
+                copy.Write(rows[i].SourceText, NpgsqlDbType.Text);
                 mentions += rows[i].Papers.Count;
                 if (rows[i].Snapshot is not null) snapshots++;
             }
@@ -112,7 +112,7 @@ internal static class PostgresSocialCopy
                 copy.Write(s.PostId, NpgsqlDbType.Text);
                 copy.Write(s.Reposts, NpgsqlDbType.Integer);
                 copy.Write(s.Likes, NpgsqlDbType.Integer);
-                copy.Write(StoreTime.Utc(s.MeasuredAt), NpgsqlDbType.Text);
+                copy.Write(rows[i].MeasuredAtText!, NpgsqlDbType.Text);
             }
             copy.Complete();
         }

@@ -55,7 +55,20 @@ internal sealed class SqliteBackend : IStoreBackend
         return IsInMemory(builder) ? null : new SqliteBackend(_connectionString, _pageCacheMiB);
     }
 
-    public void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows) => SqliteSocialBulk.Write(_connection, rows);
+    public void WriteSocialRows(StoreSql sql, IReadOnlyList<SocialImportRow> rows)
+    {
+        // An import may hand over one transaction's posts in several pieces (see PostStore.Import): what is known
+        // about stored papers lasts as long as the transaction.
+        if (sql.Transaction is null || !ReferenceEquals(_storedPapersOf, sql.Transaction))
+        {
+            _storedPapers.Clear();
+            _storedPapersOf = sql.Transaction;
+        }
+        SqliteSocialBulk.Write(_connection, rows, _storedPapers);
+    }
+
+    private readonly Dictionary<string, bool> _storedPapers = new(StringComparer.Ordinal);
+    private DbTransaction? _storedPapersOf;
 
     // SQLite runs in the process: a statement costs no round trip, so there is nothing to gain from batching.
     public bool CanBatch => false;

@@ -34,17 +34,30 @@ internal static class SqliteSocialBulk
         ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
         """;
 
+    private const string PaperStored = "SELECT 1 FROM papers WHERE arxiv_id = ?1";
+
     private const string AddSnapshot = """
         INSERT INTO engagement_snapshots (platform, post_id, reposts, likes, measured_at) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
         """;
 
-    public static void Write(DbConnection connection, IReadOnlyList<SocialImportRow> rows)
+    /// <param name="storedPapers">
+    /// Whether a paper is stored, as found so far in this transaction: most papers a post links are not in the
+    /// store (only announced ones are), and many posts link the same paper, so this is asked once per paper and
+    /// transaction, and the link statement runs only for stored ones. The answer holds for the whole transaction:
+    /// it holds the write lock, and an import adds no papers.
+    /// </param>
+    public static void Write(DbConnection connection, IReadOnlyList<SocialImportRow> rows, Dictionary<string, bool> storedPapers)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         // A bulk import touches index pages all over (mentions by paper): a 64 MiB page cache instead of the default
         // 2 MiB keeps them in memory. It lasts for this connection only.
         raw.sqlite3_exec(db, "PRAGMA cache_size = -65536");
+        // Checkpoint when the write-ahead log passes ~40 MiB instead of SQLite's default ~4 MiB: a batch rewrites
+        // the same index pages, and each checkpoint copies them into the database file and syncs it, once per batch
+        // at the default. This changes nothing about durability: a committed batch is in the log either way, and a
+        // crash mid-import loses only the batch being written (the log is replayed on the next open).
+        raw.sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 10000");
         using (var post = new Statement(db, UpsertPost))
         {
             foreach (var row in rows)
@@ -56,12 +69,15 @@ internal static class SqliteSocialBulk
         }
         using (var mention = new Statement(db, RecordMention))
         using (var link = new Statement(db, LinkPaper))
+        using (var stored = new Statement(db, PaperStored))
         {
             foreach (var row in rows)
                 foreach (var paper in row.Papers)
                 {
                     mention.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
-                    link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
+                    if (!storedPapers.TryGetValue(paper.Value, out var linkable))
+                        storedPapers[paper.Value] = linkable = stored.Text(1, paper.Value).HasRow();
+                    if (linkable) link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
                 }
         }
         using (var snapshot = new Statement(db, AddSnapshot))
@@ -101,6 +117,15 @@ internal static class SqliteSocialBulk
             var rc = raw.sqlite3_step(_statement);
             raw.sqlite3_reset(_statement);
             if (rc != raw.SQLITE_DONE) Check(rc);
+        }
+
+        /// <summary>Runs a query and tells whether it gave a row.</summary>
+        public bool HasRow()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) Check(rc);
+            return rc == raw.SQLITE_ROW;
         }
 
         public void Dispose() => _statement.Dispose();
