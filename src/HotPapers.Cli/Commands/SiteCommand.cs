@@ -13,7 +13,8 @@ internal static class SiteCommand
         var site = new Command("site", "The static HTML archive.");
         var outDir = new Option<string>("--out") { Description = "The folder to build into (replaced whole; must be new, empty or an earlier build).", Required = true };
         var shared = new SiteOptionsFactory();
-        var build = new Command("build", "Build the site: day, paper and category pages, Atom feed, JSON and search.") { outDir };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print where the build's time went, stage by stage." };
+        var build = new Command("build", "Build the site: day, paper and category pages, Atom feed, JSON and search.") { outDir, verbose };
         shared.AddTo(build);
         build.SetAction(parsed =>
         {
@@ -33,9 +34,12 @@ internal static class SiteCommand
             {
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
                 var model = new SiteModel(store, GlobalOptions.Clock(parsed, zone), zone, options);
-                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir));
+                var profile = new SiteBuildProfile();
+                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir), profile: profile);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"built {result.Directory}: {result.Days} days, {result.Papers} papers, {result.Categories} categories, {result.Files} files in {result.Elapsed.TotalSeconds:0.00} s"));
+                if (parsed.GetValue(verbose))
+                    foreach (var line in profile.Lines()) output.WriteLine("  " + line);
                 return HotPapersCli.Success;
             }
             catch (IOException e)

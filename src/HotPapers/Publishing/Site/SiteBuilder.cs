@@ -18,8 +18,11 @@ public sealed class SiteBuilder(SiteModel model)
     /// <summary>The marker a built site carries, so a rebuild knows the folder is its own to replace.</summary>
     public const string Marker = ".hotpapers-site";
 
-    public SiteBuildResult Build(string outDir, IProgress<string>? progress = null)
+    private SiteBuildProfile _profile = new();
+
+    public SiteBuildResult Build(string outDir, IProgress<string>? progress = null, SiteBuildProfile? profile = null)
     {
+        _profile = profile ?? new SiteBuildProfile();
         var watch = Stopwatch.StartNew();
         var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
         CheckReplaceable(target);
@@ -29,7 +32,7 @@ public sealed class SiteBuilder(SiteModel model)
         {
             var (files, days, papers, categories) = WriteAll(staging, progress);
             File.WriteAllText(Path.Combine(staging, Marker), "Built by hotpapers site build; a rebuild replaces this folder.\n");
-            Swap(staging, target);
+            _profile.Measure("swap", () => Swap(staging, target));
             return new SiteBuildResult(target, files + 1, days, papers, categories, watch.Elapsed);
         }
         finally
@@ -45,7 +48,7 @@ public sealed class SiteBuilder(SiteModel model)
             Directory.CreateDirectory(Path.Combine(root, dir));
         void Write(SiteFile file)
         {
-            File.WriteAllBytes(Path.Combine(root, file.Path), file.Content);
+            _profile.Measure("write", () => File.WriteAllBytes(Path.Combine(root, file.Path), file.Content));
             Interlocked.Increment(ref files);
         }
 
@@ -53,51 +56,51 @@ public sealed class SiteBuilder(SiteModel model)
         var second = model.Store.OpenAnother();
         var paperData = second is null ? null : Task.Run(() =>
         {
-            using (second) return (second.Papers.LoadListed(), second.LoadPaperActivity());
+            using (second) return (_profile.Measure("load papers", () => second.Papers.LoadListed()), _profile.Measure("load activity", () => second.LoadPaperActivity()));
         });
 
         // Days: the store is read on this thread, while other cores render and write the pages.
         // Each day is ranked once; the index and the feed reuse its summary.
-        var windows = model.Windows();
+        var windows = _profile.Measure("load windows", () => model.Windows());
         var summaries = new DaySummary[windows.Count];
-        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window, windows), Index: i)), item =>
+        RenderAlongside(windows.Select((window, i) => (Day: _profile.Measure("rank day", () => model.Day(window, windows)), Index: i)), item =>
         {
-            Write(model.DayPage(item.Day));
-            Write(SiteModel.DayJson(item.Day));
+            Write(_profile.Measure("day page", () => model.DayPage(item.Day)));
+            Write(_profile.Measure("day json", () => SiteModel.DayJson(item.Day)));
             summaries[item.Index] = item.Day.Summary();
-            Write(model.ShareImage(summaries[item.Index]));
+            Write(_profile.Measure("share image", () => model.ShareImage(summaries[item.Index])));
         });
         progress?.Report($"{windows.Count} days");
         var pageCount = model.IndexPageCount(summaries.Length);
         for (var page = 1; page <= pageCount; page++)
         {
             var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
-            Write(model.IndexPage(slice, new Paging(page, pageCount)));
+            Write(_profile.Measure("index pages", () => model.IndexPage(slice, new Paging(page, pageCount))));
         }
-        Write(model.Feed(summaries.Take(model.Options.FeedEntries).ToList()));
-        Write(model.Archive(summaries));
+        Write(_profile.Measure("feed", () => model.Feed(summaries.Take(model.Options.FeedEntries).ToList())));
+        Write(_profile.Measure("archive", () => model.Archive(summaries)));
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
         var (listed, activity) = paperData is null
             ? (model.Store.Papers.LoadListed(), model.Store.LoadPaperActivity())
-            : paperData.GetAwaiter().GetResult();
+            : _profile.Measure("wait for papers", () => paperData.GetAwaiter().GetResult());
         Parallel.ForEach(listed, paper =>
         {
-            var view = model.PaperView(paper, activity.TryGetValue(paper.Paper.Id.Value, out var a) ? a : PaperActivity.None);
-            Write(model.PaperPage(view));
-            Write(SiteModel.PaperJson(view));
+            var view = _profile.Measure("paper view", () => model.PaperView(paper, activity.TryGetValue(paper.Paper.Id.Value, out var a) ? a : PaperActivity.None));
+            Write(_profile.Measure("paper page", () => model.PaperPage(view)));
+            Write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)));
         });
         progress?.Report($"{listed.Count} papers");
 
         var categories = SiteModel.Categories(listed);
         Parallel.ForEach(categories, category =>
         {
-            foreach (var page in model.CategoryPages(category)) Write(page);
+            foreach (var page in _profile.Measure("category pages", () => model.CategoryPages(category).ToList())) Write(page);
         });
         Write(model.CategoryIndex(categories));
 
         Write(model.SearchPage());
-        Write(SiteModel.SearchIndex(listed, activity));
+        Write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, activity)));
         foreach (var asset in SiteModel.Assets()) Write(asset);
         return (files, windows.Count, listed.Count, categories.Count);
     }
