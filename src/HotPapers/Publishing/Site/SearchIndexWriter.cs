@@ -14,7 +14,10 @@ public static class SearchIndexWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Write(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity)
+    public static string Write(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) => System.Text.Encoding.UTF8.GetString(WriteUtf8(papers, activity));
+
+    /// <summary>The same text as UTF-8 bytes, straight from the JSON writer (the site writes these without a round trip through a string).</summary>
+    public static byte[] WriteUtf8(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity)
     {
         var list = papers.OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList();
         using var buffer = new MemoryStream();
@@ -46,7 +49,8 @@ public static class SearchIndexWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     /// <summary>

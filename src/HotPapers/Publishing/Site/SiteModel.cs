@@ -102,13 +102,13 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile DayPage(DayView day) => Page(SitePaths.Day(day.Window), Site.DayPage.Render(day, options));
 
     /// <summary>The day's JSON: exactly what <c>hotpapers render --format json</c> writes for it.</summary>
-    public static SiteFile DayJson(DayView day) => Json(SitePaths.DayJson(day.Window), DigestJsonWriter.Write(day.Digest));
+    public static SiteFile DayJson(DayView day) => new(SitePaths.DayJson(day.Window), JsonType, DigestJsonWriter.WriteUtf8(day.Digest));
 
     public SiteFile ShareImage(DaySummary day) => new(SitePaths.ShareImage(day.Window), PngType, Site.ShareImage.Render(day, options.Title));
 
     public SiteFile PaperPage(PaperView paper) => Page(SitePaths.Paper(paper.Paper.Id), Site.PaperPage.Render(paper, options));
 
-    public static SiteFile PaperJson(PaperView paper) => Json(SitePaths.PaperJson(paper.Paper.Id), PaperJsonWriter.Write(paper));
+    public static SiteFile PaperJson(PaperView paper) => new(SitePaths.PaperJson(paper.Paper.Id), JsonType, PaperJsonWriter.WriteUtf8(paper));
 
     public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
     {
@@ -129,7 +129,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
-        Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers, activity));
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, activity));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
@@ -197,8 +197,6 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     }
 
     private static SiteFile Page(string path, string html) => new(path, HtmlType, Utf8(html));
-
-    private static SiteFile Json(string path, string json) => new(path, JsonType, Utf8(json));
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
