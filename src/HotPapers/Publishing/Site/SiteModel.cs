@@ -33,6 +33,16 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public HotPapersStore Store => store;
 
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The key of everything besides the store that shapes the output: the options, the time zone and this build
+    /// of the library. A site built with another key is rebuilt whole.
+    /// </summary>
+    public string SettingsKey() => SiteInputs.Hash(string.Join('\n',
+        System.Text.Json.JsonSerializer.Serialize(options), zone.Id,
+        typeof(SiteModel).Assembly.ManifestModule.ModuleVersionId.ToString("N")));
+
     public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
     /// <summary>
@@ -130,6 +140,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
         new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, activity));
+
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, Func<string, int> score) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, score));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
