@@ -30,6 +30,9 @@ public sealed class SiteBuilder(SiteModel model)
     /// <summary>The marker a built site carries, so a rebuild knows the folder is its own to replace.</summary>
     public const string Marker = ".hotpapers-site";
 
+    /// <summary>The manifest of what each file was built from (<see cref="SiteManifest"/>).</summary>
+    public const string ManifestFile = SiteManifest.FileName;
+
     private const string MarkerText = "Built by hotpapers site build; a rebuild replaces this folder.\n";
 
     private static readonly string[] Folders = ["days", "papers", "categories", "assets", "og", "api/days", "api/papers"];
@@ -224,12 +227,16 @@ public sealed class SiteBuilder(SiteModel model)
         var categories = WritePaperListings(listed, id => manifest.Scores[id], WriteIfChanged);
         foreach (var asset in SiteModel.Assets()) WriteIfChanged(asset);
 
-        var removed = 0;
-        foreach (var path in previous.Files.Keys.Where(p => !manifest.Files.ContainsKey(p)))
+        // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
+        var removed = _profile.Measure("remove stale", () =>
         {
-            File.Delete(Path.Combine(root, path));
-            removed++;
-        }
+            var stale = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(p => p is not (Marker or SiteManifest.FileName) && !manifest.Files.ContainsKey(p))
+                .ToList();
+            foreach (var path in stale) File.Delete(Path.Combine(root, path));
+            return stale.Count;
+        });
         File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
         return new SiteBuildResult(root, manifest.Files.Count + 2, windows.Count, listed.Count, categories, watch.Elapsed)
         {
