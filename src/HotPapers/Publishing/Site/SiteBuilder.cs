@@ -47,14 +47,17 @@ public sealed class SiteBuilder(SiteModel model)
         var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
         CheckReplaceable(target);
         var settings = model.SettingsKey();
+        // The input keys are hashed on a connection of their own (when the store is a file) while this thread
+        // reads the manifest and ranks or loads what does not need them.
+        var inputs = OnAnotherConnection(store => _profile.Measure("hash inputs", () => SiteInputs.Read(store)));
         var previous = full || !File.Exists(Path.Combine(target, Marker)) ? null : _profile.Measure("read manifest", () => SiteManifest.TryRead(target, settings));
-        if (previous is not null) return Update(target, settings, previous, progress, watch);
+        if (previous is not null) return Update(target, settings, inputs, previous, progress, watch);
 
         var staging = $"{target}.building-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            var (files, days, papers, categories) = WriteAll(staging, settings, progress);
+            var (files, days, papers, categories) = WriteAll(staging, settings, inputs, progress);
             File.WriteAllText(Path.Combine(staging, Marker), MarkerText);
             _profile.Measure("swap", () => Swap(staging, target));
             return new SiteBuildResult(target, files + 2, days, papers, categories, watch.Elapsed);
@@ -65,7 +68,7 @@ public sealed class SiteBuilder(SiteModel model)
         }
     }
 
-    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, string settings, IProgress<string>? progress)
+    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, string settings, Task<SiteInputs> inputs, IProgress<string>? progress)
     {
         var files = 0;
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
@@ -77,9 +80,7 @@ public sealed class SiteBuilder(SiteModel model)
             Interlocked.Increment(ref files);
         }
 
-        // The input keys, and the papers' data, load on connections of their own (when the store is a file)
-        // while the days are ranked on this one.
-        var inputs = OnAnotherConnection(store => _profile.Measure("hash inputs", () => SiteInputs.Read(store)));
+        // The papers' data loads on a connection of its own (when the store is a file) while the days are ranked on this one.
         var paperData = OnAnotherConnection(store => (_profile.Measure("load papers", () => store.Papers.LoadListed()), _profile.Measure("load activity", () => store.LoadPaperActivity())));
 
         // Days: the store is read on this thread, while other cores render and write the pages.
@@ -139,12 +140,13 @@ public sealed class SiteBuilder(SiteModel model)
     /// written again; the pages built from every day (index, archive, feed) or every paper (categories, search)
     /// are rendered again and written when their bytes changed; files no longer produced are removed.
     /// </summary>
-    private SiteBuildResult Update(string root, string settings, SiteManifest previous, IProgress<string>? progress, Stopwatch watch)
+    private SiteBuildResult Update(string root, string settings, Task<SiteInputs> hashing, SiteManifest previous, IProgress<string>? progress, Stopwatch watch)
     {
         // Without a manifest the folder reads as foreign to an interrupted update's successor, which then builds it whole.
         File.Delete(Path.Combine(root, SiteManifest.FileName));
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
-        var inputs = _profile.Measure("hash inputs", () => SiteInputs.Read(model.Store));
+        var listed = _profile.Measure("load papers", () => model.Store.Papers.LoadListed());
+        var inputs = _profile.Measure("wait for inputs", () => hashing.GetAwaiter().GetResult());
         var manifest = new SiteManifest { Settings = settings };
         var written = 0;
         void Write(SiteFile file, string key)
@@ -199,7 +201,6 @@ public sealed class SiteBuilder(SiteModel model)
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
         WriteDayListings(summaries, WriteIfChanged);
 
-        var listed = _profile.Measure("load papers", () => model.Store.Papers.LoadListed());
         var changed = new List<ListedPaper>();
         foreach (var paper in listed)
         {
