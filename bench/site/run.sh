@@ -2,6 +2,9 @@
 # Site build benchmark: the five seed posts plus N synthetic days (default 1000 days x 15 papers, 1-6 posts each,
 # two snapshots per post), built with `hotpapers site build` (Release). Each run builds into a fresh folder after a
 # `sync`, so one run's writeback does not land on the next; the folders are removed at the end.
+# Then the incremental rebuild: one more day is added to a copy of the store (SyntheticDays with days+1 rewrites
+# the same N days unchanged and adds one), and `site build` updates a copy of the first full build; the updated
+# folder must equal a full build of the N+1 days byte for byte (diff -r), which the script checks.
 # Usage: bench/site/run.sh [days=1000] [papers-per-day=15] [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +37,33 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 printf 'median of %d runs: %.2f s wall\n' "$runs" "$median"
 echo "site: $(du -sh "$work/site-1" | cut -f1) on disk, $(find "$work/site-1" -type f | wc -l) files"
+
+next="$work/next.db"
+cp "$work/bench.db" "$next"
+dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$next" "$((days + 1))" "$per_day" >/dev/null
+next_cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$next" --now 2026-01-01T00:00:00)
+"${next_cli[@]}" site build --full --out "$work/full-next" >/dev/null
+inc_times=()
+for run in $(seq 1 "$runs"); do
+  rm -rf "$work/inc"
+  cp -r "$work/site-1" "$work/inc"
+  sync
+  sleep 1
+  t0=$(date +%s.%N)
+  line=$("${next_cli[@]}" site build --out "$work/inc")
+  t1=$(date +%s.%N)
+  wall=$(echo "$t1 - $t0" | bc)
+  inc_times+=("$wall")
+  printf 'incremental run %d (one new day): %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
+  diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
+done
+inc_median=$(printf '%s\n' "${inc_times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$inc_median"
+t0=$(date +%s.%N)
+line=$("${next_cli[@]}" site build --out "$work/inc")
+t1=$(date +%s.%N)
+printf 'incremental with nothing changed: %.2f s wall | %s\n' "$(echo "$t1 - $t0" | bc)" "$line"
+
 if command -v node >/dev/null; then
   echo "search over the built index:"
   node bench/site/search-bench.js "$work/site-1/search-index.json"

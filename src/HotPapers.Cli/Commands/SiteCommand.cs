@@ -11,9 +11,11 @@ internal static class SiteCommand
     public static Command Create(TextWriter output, TextWriter error, Func<Settings> settings)
     {
         var site = new Command("site", "The static HTML archive.");
-        var outDir = new Option<string>("--out") { Description = "The folder to build into (replaced whole; must be new, empty or an earlier build).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "The folder to build into (must be new, empty or an earlier build, which is updated or replaced).", Required = true };
         var shared = new SiteOptionsFactory();
-        var build = new Command("build", "Build the site: day, paper and category pages, Atom feed, JSON and search.") { outDir };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print where the build's time went, stage by stage." };
+        var full = new Option<bool>("--full") { Description = "Rebuild every file, even when --out holds an earlier build that could be updated." };
+        var build = new Command("build", "Build the site: day, paper and category pages, Atom feed, JSON and search. An earlier build in --out is updated: only what changed is rewritten.") { outDir, full, verbose };
         shared.AddTo(build);
         build.SetAction(parsed =>
         {
@@ -33,9 +35,14 @@ internal static class SiteCommand
             {
                 using var store = HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db));
                 var model = new SiteModel(store, GlobalOptions.Clock(parsed, zone), zone, options);
-                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir));
+                var profile = new SiteBuildProfile();
+                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir), profile: profile, full: parsed.GetValue(full));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"built {result.Directory}: {result.Days} days, {result.Papers} papers, {result.Categories} categories, {result.Files} files in {result.Elapsed.TotalSeconds:0.00} s"));
+                    $"built {result.Directory}: {result.Days} days, {result.Papers} papers, {result.Categories} categories, {result.Files} files")
+                    + (result.Incremental ? string.Create(CultureInfo.InvariantCulture, $" (updated: {result.Written} written, {result.Removed} removed)") : "")
+                    + string.Create(CultureInfo.InvariantCulture, $" in {result.Elapsed.TotalSeconds:0.00} s"));
+                if (parsed.GetValue(verbose))
+                    foreach (var line in profile.Lines()) output.WriteLine("  " + line);
                 return HotPapersCli.Success;
             }
             catch (IOException e)

@@ -20,7 +20,10 @@ public static class DigestJsonWriter
         NewLine = "\n",
     };
 
-    public static string Write(RankedDigest digest)
+    public static string Write(RankedDigest digest) => System.Text.Encoding.UTF8.GetString(WriteUtf8(digest));
+
+    /// <summary>The same text as UTF-8 bytes, straight from the JSON writer (the site writes these without a round trip through a string).</summary>
+    public static byte[] WriteUtf8(RankedDigest digest)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -35,7 +38,8 @@ public static class DigestJsonWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     private static void WritePaper(Utf8JsonWriter json, RankedPaper ranked)

@@ -130,8 +130,9 @@ public sealed class PostStore
     {
         (string, object?)[] id = only is { } one ? [("id", one.Value)] : [];
         var snapshots = new Dictionary<(string, string), List<EngagementSnapshot>>();
+        // One paper's snapshots through its links (the primary keys of both tables), not a scan of every snapshot.
         foreach (var snapshot in _sql.Rows("SELECT snap.platform, snap.post_id, snap.reposts, snap.likes, snap.measured_at FROM engagement_snapshots snap"
-            + (only is null ? "" : " WHERE EXISTS (SELECT 1 FROM paper_posts pp WHERE pp.arxiv_id = @id AND pp.platform = snap.platform AND pp.post_id = snap.post_id)")
+            + (only is null ? "" : " JOIN paper_posts pp ON pp.platform = snap.platform AND pp.post_id = snap.post_id WHERE pp.arxiv_id = @id")
             + " ORDER BY snap.platform, snap.post_id, snap.measured_at",
             r => new EngagementSnapshot(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), StoreTime.ParseUtc(r.GetString(4))), id))
         {

@@ -18,7 +18,10 @@ public static class PaperJsonWriter
         NewLine = "\n",
     };
 
-    public static string Write(PaperView view)
+    public static string Write(PaperView view) => System.Text.Encoding.UTF8.GetString(WriteUtf8(view));
+
+    /// <summary>The same text as UTF-8 bytes, straight from the JSON writer (the site writes these without a round trip through a string).</summary>
+    public static byte[] WriteUtf8(PaperView view)
     {
         var paper = view.Paper;
         using var buffer = new MemoryStream();
@@ -96,7 +99,8 @@ public static class PaperJsonWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

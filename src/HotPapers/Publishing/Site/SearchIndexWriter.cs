@@ -14,7 +14,14 @@ public static class SearchIndexWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Write(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity)
+    public static string Write(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) => System.Text.Encoding.UTF8.GetString(WriteUtf8(papers, activity));
+
+    /// <summary>The same text as UTF-8 bytes, straight from the JSON writer (the site writes these without a round trip through a string).</summary>
+    public static byte[] WriteUtf8(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
+        WriteUtf8(papers, id => Score(activity.TryGetValue(id, out var a) ? a : PaperActivity.None));
+
+    /// <summary>The index with each paper's <see cref="Score"/> given by id (an incremental build keeps unchanged papers' scores).</summary>
+    public static byte[] WriteUtf8(IEnumerable<ListedPaper> papers, Func<string, int> score)
     {
         var list = papers.OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList();
         using var buffer = new MemoryStream();
@@ -36,7 +43,7 @@ public static class SearchIndexWriter
                 json.WriteString("t", paper.Title);
                 json.WriteString("a", string.Join(", ", paper.Authors));
                 json.WriteString("c", string.Join(' ', paper.Subjects.Select(s => s.Code).Distinct()));
-                json.WriteNumber("s", Score(activity.TryGetValue(paper.Id.Value, out var a) ? a : PaperActivity.None));
+                json.WriteNumber("s", score(paper.Id.Value));
                 json.WriteString("d", listed.ListingDates.Count == 0 ? "" : DigestWindow.Format(listed.ListingDates[0]));
                 json.WriteString("u", SitePaths.Paper(paper.Id));
                 json.WriteEndObject();
@@ -46,7 +53,8 @@ public static class SearchIndexWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     /// <summary>

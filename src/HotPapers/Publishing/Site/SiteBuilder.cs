@@ -1,36 +1,66 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using HotPapers.Domain;
 using HotPapers.Store;
 
 namespace HotPapers.Publishing.Site;
 
-/// <summary>What a build wrote.</summary>
-public sealed record SiteBuildResult(string Directory, int Files, int Days, int Papers, int Categories, TimeSpan Elapsed);
+/// <summary>What a build wrote: <see cref="Files"/> in the site, <see cref="Written"/> of them written by this build.</summary>
+public sealed record SiteBuildResult(string Directory, int Files, int Days, int Papers, int Categories, TimeSpan Elapsed)
+{
+    /// <summary>Files this build wrote (all of them in a full build) and removed.</summary>
+    public int Written { get; init; } = Files;
+
+    public int Removed { get; init; }
+
+    public bool Incremental { get; init; }
+}
 
 /// <summary>
-/// Writes the whole site into a folder. The pages are written to a fresh folder beside the target, which then
-/// replaces the target in two renames: readers (and a server pointed at it) see the old site or the new one,
-/// never a half-built one. A target that is not empty and not an earlier build is refused, so a mistyped
-/// <c>--out</c> never deletes somebody's files.
+/// Writes the site into a folder. A full build writes every page to a fresh folder beside the target, which
+/// then replaces the target in two renames: readers (and a server pointed at it) see the old site or the new
+/// one, never a half-built one. When the target is an earlier build with the same settings, the build is
+/// incremental: the manifest (<see cref="SiteManifest"/>) says what each file was built from, and only the
+/// files whose inputs changed are rewritten (each one replaced by a rename), files no longer produced are
+/// removed, and the result is byte for byte what a full build writes. A target that is not empty and not an
+/// earlier build is refused, so a mistyped <c>--out</c> never deletes somebody's files.
 /// </summary>
 public sealed class SiteBuilder(SiteModel model)
 {
     /// <summary>The marker a built site carries, so a rebuild knows the folder is its own to replace.</summary>
     public const string Marker = ".hotpapers-site";
 
-    public SiteBuildResult Build(string outDir, IProgress<string>? progress = null)
+    /// <summary>The manifest of what each file was built from (<see cref="SiteManifest"/>).</summary>
+    public const string ManifestFile = SiteManifest.FileName;
+
+    private const string MarkerText = "Built by hotpapers site build; a rebuild replaces this folder.\n";
+
+    private static readonly string[] Folders = ["days", "papers", "categories", "assets", "og", "api/days", "api/papers"];
+
+    private SiteBuildProfile _profile = new();
+
+    /// <param name="full">Build every file even when the target holds an earlier build it could update.</param>
+    public SiteBuildResult Build(string outDir, IProgress<string>? progress = null, SiteBuildProfile? profile = null, bool full = false)
     {
+        _profile = profile ?? new SiteBuildProfile();
         var watch = Stopwatch.StartNew();
         var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
         CheckReplaceable(target);
+        var settings = model.SettingsKey();
+        // The input keys are hashed on a connection of their own (when the store is a file) while this thread
+        // reads the manifest and ranks or loads what does not need them.
+        var inputs = OnAnotherConnection(store => _profile.Measure("hash inputs", () => SiteInputs.Read(store)));
+        var previous = full || !File.Exists(Path.Combine(target, Marker)) ? null : _profile.Measure("read manifest", () => SiteManifest.TryRead(target, settings));
+        if (previous is not null) return Update(target, settings, inputs, previous, progress, watch);
+
         var staging = $"{target}.building-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            var (files, days, papers, categories) = WriteAll(staging, progress);
-            File.WriteAllText(Path.Combine(staging, Marker), "Built by hotpapers site build; a rebuild replaces this folder.\n");
-            Swap(staging, target);
-            return new SiteBuildResult(target, files + 1, days, papers, categories, watch.Elapsed);
+            var (files, days, papers, categories) = WriteAll(staging, settings, inputs, progress);
+            File.WriteAllText(Path.Combine(staging, Marker), MarkerText);
+            _profile.Measure("swap", () => Swap(staging, target));
+            return new SiteBuildResult(target, files + 2, days, papers, categories, watch.Elapsed);
         }
         finally
         {
@@ -38,68 +68,227 @@ public sealed class SiteBuilder(SiteModel model)
         }
     }
 
-    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, IProgress<string>? progress)
+    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, string settings, Task<SiteInputs> inputs, IProgress<string>? progress)
     {
         var files = 0;
-        foreach (var dir in new[] { "days", "papers", "categories", "assets", "og", "api/days", "api/papers" })
-            Directory.CreateDirectory(Path.Combine(root, dir));
-        void Write(SiteFile file)
+        foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
+        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void Write(SiteFile file, string? key = null)
         {
-            File.WriteAllBytes(Path.Combine(root, file.Path), file.Content);
+            _profile.Measure("write", () => File.WriteAllBytes(Path.Combine(root, file.Path), file.Content));
+            keys[file.Path] = key ?? SiteInputs.Hash(file.Content);
             Interlocked.Increment(ref files);
         }
 
-        // Papers' data loads on a second connection (when the store is a file) while the days are ranked on this one.
-        var second = model.Store.OpenAnother();
-        var paperData = second is null ? null : Task.Run(() =>
-        {
-            using (second) return (second.Papers.LoadListed(), second.LoadPaperActivity());
-        });
+        // The papers' data loads on a connection of its own (when the store is a file) while the days are ranked on this one.
+        var paperData = OnAnotherConnection(store => (_profile.Measure("load papers", () => store.Papers.LoadListed()), _profile.Measure("load activity", () => store.LoadPaperActivity())));
 
         // Days: the store is read on this thread, while other cores render and write the pages.
         // Each day is ranked once; the index and the feed reuse its summary.
-        var windows = model.Windows();
+        var windows = _profile.Measure("load windows", () => model.Windows());
         var summaries = new DaySummary[windows.Count];
-        RenderAlongside(windows.Select((window, i) => (Day: model.Day(window, windows), Index: i)), item =>
+        RenderAlongside(windows.Select((window, i) => (Day: _profile.Measure("rank day", () => model.Day(window, windows)), Index: i)), item =>
         {
-            Write(model.DayPage(item.Day));
-            Write(SiteModel.DayJson(item.Day));
+            Write(_profile.Measure("day page", () => model.DayPage(item.Day)), "");
+            Write(_profile.Measure("day json", () => SiteModel.DayJson(item.Day)), "");
             summaries[item.Index] = item.Day.Summary();
-            Write(model.ShareImage(summaries[item.Index]));
+            Write(_profile.Measure("share image", () => model.ShareImage(summaries[item.Index])), "");
         });
         progress?.Report($"{windows.Count} days");
-        var pageCount = model.IndexPageCount(summaries.Length);
-        for (var page = 1; page <= pageCount; page++)
-        {
-            var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
-            Write(model.IndexPage(slice, new Paging(page, pageCount)));
-        }
-        Write(model.Feed(summaries.Take(model.Options.FeedEntries).ToList()));
-        Write(model.Archive(summaries));
+        WriteDayListings(summaries, file => Write(file));
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
-        var (listed, activity) = paperData is null
-            ? (model.Store.Papers.LoadListed(), model.Store.LoadPaperActivity())
-            : paperData.GetAwaiter().GetResult();
+        var (listed, activity) = _profile.Measure("wait for papers", () => paperData.GetAwaiter().GetResult());
+        var scores = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         Parallel.ForEach(listed, paper =>
         {
-            var view = model.PaperView(paper, activity.TryGetValue(paper.Paper.Id.Value, out var a) ? a : PaperActivity.None);
-            Write(model.PaperPage(view));
-            Write(SiteModel.PaperJson(view));
+            var id = paper.Paper.Id.Value;
+            var paperActivity = activity.TryGetValue(id, out var a) ? a : PaperActivity.None;
+            var view = _profile.Measure("paper view", () => model.PaperView(paper, paperActivity));
+            Write(_profile.Measure("paper page", () => model.PaperPage(view)), "");
+            Write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)), "");
+            scores[id] = SearchIndexWriter.Score(paperActivity);
         });
         progress?.Report($"{listed.Count} papers");
 
-        var categories = SiteModel.Categories(listed);
-        Parallel.ForEach(categories, category =>
-        {
-            foreach (var page in model.CategoryPages(category)) Write(page);
-        });
-        Write(model.CategoryIndex(categories));
-
-        Write(model.SearchPage());
-        Write(SiteModel.SearchIndex(listed, activity));
+        var categories = WritePaperListings(listed, id => scores[id], file => Write(file));
         foreach (var asset in SiteModel.Assets()) Write(asset);
-        return (files, windows.Count, listed.Count, categories.Count);
+
+        // The keys of the day and paper files are their inputs' keys, known once the inputs are hashed.
+        var known = _profile.Measure("wait for inputs", () => inputs.GetAwaiter().GetResult());
+        var manifest = new SiteManifest { Settings = settings };
+        var now = model.Now;
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var key = known.DayKey(settings, windows[i], Older(windows, i), Newer(windows, i), now);
+            manifest.Days[windows[i].FileStem] = (key, summaries[i]);
+            foreach (var path in DayFiles(windows[i])) keys[path] = key;
+        }
+        foreach (var paper in listed)
+        {
+            var key = known.PaperKey(settings, paper.Paper.Id.Value);
+            foreach (var path in PaperFiles(paper.Paper.Id)) keys[path] = key;
+        }
+        foreach (var (path, key) in keys) manifest.Files[path] = key;
+        foreach (var (id, score) in scores) manifest.Scores[id] = score;
+        File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
+        return (files, windows.Count, listed.Count, categories);
+    }
+
+    /// <summary>
+    /// Brings an earlier build up to date: days and papers whose input keys changed are ranked, rendered and
+    /// written again; the pages built from every day (index, archive, feed) or every paper (categories, search)
+    /// are rendered again and written when their bytes changed; files no longer produced are removed.
+    /// </summary>
+    private SiteBuildResult Update(string root, string settings, Task<SiteInputs> hashing, SiteManifest previous, IProgress<string>? progress, Stopwatch watch)
+    {
+        // Without a manifest the folder reads as foreign to an interrupted update's successor, which then builds it whole.
+        File.Delete(Path.Combine(root, SiteManifest.FileName));
+        foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
+        var listed = _profile.Measure("load papers", () => model.Store.Papers.LoadListed());
+        var inputs = _profile.Measure("wait for inputs", () => hashing.GetAwaiter().GetResult());
+        var manifest = new SiteManifest { Settings = settings };
+        var written = 0;
+        void Write(SiteFile file, string key)
+        {
+            manifest.Files[file.Path] = key;
+            var path = Path.Combine(root, file.Path);
+            var partial = path + ".partial";
+            _profile.Measure("write", () =>
+            {
+                File.WriteAllBytes(partial, file.Content);
+                File.Move(partial, path, overwrite: true);
+            });
+            written++;
+        }
+        void WriteIfChanged(SiteFile file)
+        {
+            var key = SiteInputs.Hash(file.Content);
+            if (previous.Files.TryGetValue(file.Path, out var old) && old == key) manifest.Files[file.Path] = key;
+            else Write(file, key);
+        }
+        bool Unchanged(IEnumerable<string> paths, string key)
+        {
+            var all = paths.ToList();
+            if (!all.All(p => previous.Files.TryGetValue(p, out var old) && old == key)) return false;
+            foreach (var path in all) manifest.Files[path] = key;
+            return true;
+        }
+
+        var windows = _profile.Measure("load windows", () => model.Windows());
+        var now = model.Now;
+        var summaries = new DaySummary[windows.Count];
+        var rebuiltDays = 0;
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var window = windows[i];
+            var key = inputs.DayKey(settings, window, Older(windows, i), Newer(windows, i), now);
+            if (previous.Days.TryGetValue(window.FileStem, out var old) && old.Key == key && Unchanged(DayFiles(window), key))
+            {
+                summaries[i] = old.Summary;
+            }
+            else
+            {
+                var day = _profile.Measure("rank day", () => model.Day(window, windows));
+                Write(_profile.Measure("day page", () => model.DayPage(day)), key);
+                Write(_profile.Measure("day json", () => SiteModel.DayJson(day)), key);
+                summaries[i] = day.Summary();
+                Write(_profile.Measure("share image", () => model.ShareImage(summaries[i])), key);
+                rebuiltDays++;
+            }
+            manifest.Days[window.FileStem] = (key, summaries[i]);
+        }
+        progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
+        WriteDayListings(summaries, WriteIfChanged);
+
+        var changed = new List<ListedPaper>();
+        foreach (var paper in listed)
+        {
+            var id = paper.Paper.Id.Value;
+            var key = inputs.PaperKey(settings, id);
+            if (previous.Scores.TryGetValue(id, out var score) && Unchanged(PaperFiles(paper.Paper.Id), key)) manifest.Scores[id] = score;
+            else changed.Add(paper);
+        }
+        // A few changed papers read their own activity; many read everyone's in the bulk queries of a full build.
+        var activity = changed.Count == 0 ? new Dictionary<string, PaperActivity>()
+            : changed.Count > 200 ? _profile.Measure("load activity", () => model.Store.LoadPaperActivity())
+            : _profile.Measure("load activity", () => changed.SelectMany(p => model.Store.LoadPaperActivity(p.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        foreach (var paper in changed)
+        {
+            var id = paper.Paper.Id.Value;
+            var paperActivity = activity.TryGetValue(id, out var a) ? a : PaperActivity.None;
+            var view = _profile.Measure("paper view", () => model.PaperView(paper, paperActivity));
+            var key = inputs.PaperKey(settings, id);
+            Write(_profile.Measure("paper page", () => model.PaperPage(view)), key);
+            Write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)), key);
+            manifest.Scores[id] = SearchIndexWriter.Score(paperActivity);
+        }
+        progress?.Report($"{changed.Count} of {listed.Count} papers rebuilt");
+
+        var categories = WritePaperListings(listed, id => manifest.Scores[id], WriteIfChanged);
+        foreach (var asset in SiteModel.Assets()) WriteIfChanged(asset);
+
+        // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
+        var removed = _profile.Measure("remove stale", () =>
+        {
+            var stale = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(p => p is not (Marker or SiteManifest.FileName) && !manifest.Files.ContainsKey(p))
+                .ToList();
+            foreach (var path in stale) File.Delete(Path.Combine(root, path));
+            return stale.Count;
+        });
+        File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
+        return new SiteBuildResult(root, manifest.Files.Count + 2, windows.Count, listed.Count, categories, watch.Elapsed)
+        {
+            Written = written,
+            Removed = removed,
+            Incremental = true,
+        };
+    }
+
+    /// <summary>The index pages, the feed and the archive: built from every day's summary.</summary>
+    private void WriteDayListings(IReadOnlyList<DaySummary> summaries, Action<SiteFile> write)
+    {
+        var pageCount = model.IndexPageCount(summaries.Count);
+        for (var page = 1; page <= pageCount; page++)
+        {
+            var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
+            write(_profile.Measure("index pages", () => model.IndexPage(slice, new Paging(page, pageCount))));
+        }
+        write(_profile.Measure("feed", () => model.Feed(summaries.Take(model.Options.FeedEntries).ToList())));
+        write(_profile.Measure("archive", () => model.Archive(summaries)));
+    }
+
+    /// <summary>The category pages, the category index, the search page and the search index: built from every paper. Returns the category count.</summary>
+    private int WritePaperListings(IReadOnlyList<ListedPaper> listed, Func<string, int> score, Action<SiteFile> write)
+    {
+        var categories = SiteModel.Categories(listed);
+        var pages = _profile.Measure("category pages", () => categories.AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
+        foreach (var page in pages) write(page);
+        write(model.CategoryIndex(categories));
+        write(model.SearchPage());
+        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, score)));
+        return categories.Count;
+    }
+
+    private static DigestWindow? Older(IReadOnlyList<DigestWindow> windows, int i) => i + 1 < windows.Count ? windows[i + 1] : null;
+
+    private static DigestWindow? Newer(IReadOnlyList<DigestWindow> windows, int i) => i > 0 ? windows[i - 1] : null;
+
+    private static string[] DayFiles(DigestWindow window) => [SitePaths.Day(window), SitePaths.DayJson(window), SitePaths.ShareImage(window)];
+
+    private static string[] PaperFiles(ArxivId id) => [SitePaths.Paper(id), SitePaths.PaperJson(id)];
+
+    /// <summary>Runs <paramref name="load"/> on a second connection to the store when it has one, otherwise on this one, later.</summary>
+    private Task<T> OnAnotherConnection<T>(Func<HotPapersStore, T> load)
+    {
+        var another = model.Store.OpenAnother();
+        if (another is null) return Task.FromResult(load(model.Store));
+        return Task.Run(() =>
+        {
+            using (another) return load(another);
+        });
     }
 
     /// <summary>

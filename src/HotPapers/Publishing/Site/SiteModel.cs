@@ -33,6 +33,16 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public HotPapersStore Store => store;
 
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The key of everything besides the store that shapes the output: the options, the time zone and this build
+    /// of the library. A site built with another key is rebuilt whole.
+    /// </summary>
+    public string SettingsKey() => SiteInputs.Hash(string.Join('\n',
+        System.Text.Json.JsonSerializer.Serialize(options), zone.Id,
+        typeof(SiteModel).Assembly.ManifestModule.ModuleVersionId.ToString("N")));
+
     public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
     /// <summary>
@@ -102,13 +112,13 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile DayPage(DayView day) => Page(SitePaths.Day(day.Window), Site.DayPage.Render(day, options));
 
     /// <summary>The day's JSON: exactly what <c>hotpapers render --format json</c> writes for it.</summary>
-    public static SiteFile DayJson(DayView day) => Json(SitePaths.DayJson(day.Window), DigestJsonWriter.Write(day.Digest));
+    public static SiteFile DayJson(DayView day) => new(SitePaths.DayJson(day.Window), JsonType, DigestJsonWriter.WriteUtf8(day.Digest));
 
     public SiteFile ShareImage(DaySummary day) => new(SitePaths.ShareImage(day.Window), PngType, Site.ShareImage.Render(day, options.Title));
 
     public SiteFile PaperPage(PaperView paper) => Page(SitePaths.Paper(paper.Paper.Id), Site.PaperPage.Render(paper, options));
 
-    public static SiteFile PaperJson(PaperView paper) => Json(SitePaths.PaperJson(paper.Paper.Id), PaperJsonWriter.Write(paper));
+    public static SiteFile PaperJson(PaperView paper) => new(SitePaths.PaperJson(paper.Paper.Id), JsonType, PaperJsonWriter.WriteUtf8(paper));
 
     public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
     {
@@ -129,7 +139,10 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public SiteFile SearchPage() => Page(SitePaths.Search, Site.SearchPage.Render(options));
 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
-        Json(SitePaths.SearchIndex, SearchIndexWriter.Write(papers, activity));
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, activity));
+
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, Func<string, int> score) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, score));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
@@ -197,8 +210,6 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     }
 
     private static SiteFile Page(string path, string html) => new(path, HtmlType, Utf8(html));
-
-    private static SiteFile Json(string path, string json) => new(path, JsonType, Utf8(json));
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
