@@ -2,6 +2,7 @@
 # Site build benchmark: the five seed posts plus N synthetic days (default 1000 days x 15 papers, 1-6 posts each,
 # two snapshots per post), built with `hotpapers site build` (Release). Each run builds into a fresh folder after a
 # `sync`, so one run's writeback does not land on the next; the folders are removed at the end.
+# Then the file-writing floor: the built site copied with cp -r, timed the same way.
 # Then the incremental rebuild: one more day is added to a copy of the store (SyntheticDays with days+1 rewrites
 # the same N days unchanged and adds one), and `site build` updates a copy of the first full build; the updated
 # folder must equal a full build of the N+1 days byte for byte (diff -r), which the script checks.
@@ -37,6 +38,19 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 printf 'median of %d runs: %.2f s wall\n' "$runs" "$median"
 echo "site: $(du -sh "$work/site-1" | cut -f1) on disk, $(find "$work/site-1" -type f | wc -l) files"
+# The kernel's share, as a floor for the build: the same files copied (read from the page cache, written anew).
+floor_times=()
+for run in $(seq 1 "$runs"); do
+  sync
+  sleep 1
+  t0=$(date +%s.%N)
+  cp -r "$work/site-1" "$work/copy-$run"
+  t1=$(date +%s.%N)
+  floor_times+=("$(echo "$t1 - $t0" | bc)")
+done
+floor=$(printf '%s\n' "${floor_times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+printf 'floor: copying the built site (cp -r, one thread), median of %d runs: %.2f s wall; build/floor = %.2f\n' "$runs" "$floor" "$(echo "$median / $floor" | bc -l)"
+rm -rf "$work"/copy-*
 
 next="$work/next.db"
 cp "$work/bench.db" "$next"
