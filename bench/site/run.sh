@@ -24,32 +24,36 @@ cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$work/benc
 dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$work/bench.db" "$days" "$per_day"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
 
-times=()
-for run in $(seq 1 "$runs"); do
+# timed CMD...: runs CMD after a sync (so earlier writeback does not land on it); sets $wall (seconds) and $line (its output).
+timed() {
   sync
   sleep 1
+  local t0 t1
   t0=$(date +%s.%N)
-  line=$("${cli[@]}" site build --out "$work/site-$run")
+  line=$("$@")
   t1=$(date +%s.%N)
   wall=$(echo "$t1 - $t0" | bc)
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+times=()
+for run in $(seq 1 "$runs"); do
+  timed "${cli[@]}" site build --out "$work/site-$run"
   times+=("$wall")
   printf 'run %d: %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-printf 'median of %d runs: %.2f s wall\n' "$runs" "$median"
+full=$(median "${times[@]}")
+printf 'median of %d runs: %.2f s wall\n' "$runs" "$full"
 echo "site: $(du -sh "$work/site-1" | cut -f1) on disk, $(find "$work/site-1" -type f | wc -l) files"
+
 # The kernel's share, as a floor for the build: the same files copied (read from the page cache, written anew).
 floor_times=()
 for run in $(seq 1 "$runs"); do
-  sync
-  sleep 1
-  t0=$(date +%s.%N)
-  cp -r "$work/site-1" "$work/copy-$run"
-  t1=$(date +%s.%N)
-  floor_times+=("$(echo "$t1 - $t0" | bc)")
+  timed cp -r "$work/site-1" "$work/copy-$run"
+  floor_times+=("$wall")
 done
-floor=$(printf '%s\n' "${floor_times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-printf 'floor: copying the built site (cp -r, one thread), median of %d runs: %.2f s wall; build/floor = %.2f\n' "$runs" "$floor" "$(echo "$median / $floor" | bc -l)"
+floor=$(median "${floor_times[@]}")
+printf 'floor: copying the built site (cp -r, one thread), median of %d runs: %.2f s wall; build/floor = %.2f\n' "$runs" "$floor" "$(echo "$full / $floor" | bc -l)"
 rm -rf "$work"/copy-*
 
 next="$work/next.db"
@@ -61,22 +65,14 @@ inc_times=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/inc"
   cp -r "$work/site-1" "$work/inc"
-  sync
-  sleep 1
-  t0=$(date +%s.%N)
-  line=$("${next_cli[@]}" site build --out "$work/inc")
-  t1=$(date +%s.%N)
-  wall=$(echo "$t1 - $t0" | bc)
+  timed "${next_cli[@]}" site build --out "$work/inc"
   inc_times+=("$wall")
   printf 'incremental run %d (one new day): %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
   diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
 done
-inc_median=$(printf '%s\n' "${inc_times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$inc_median"
-t0=$(date +%s.%N)
-line=$("${next_cli[@]}" site build --out "$work/inc")
-t1=$(date +%s.%N)
-printf 'incremental with nothing changed: %.2f s wall | %s\n' "$(echo "$t1 - $t0" | bc)" "$line"
+printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$(median "${inc_times[@]}")"
+timed "${next_cli[@]}" site build --out "$work/inc"
+printf 'incremental with nothing changed: %.2f s wall | %s\n' "$wall" "$line"
 
 if command -v node >/dev/null; then
   echo "search over the built index:"
