@@ -68,7 +68,7 @@ public class SiteFeedAndJsonTests : SiteStoreTests
         foreach (var date in SeedDays.Append("2021-07-01"))
         {
             Assert.Equal(0, await Cli(site, "--now", now, "render", "--date", date, "--format", "json", "--out", renderDir));
-            TextAssert.SameBytes(
+            Golden.AssertSameBytes(
                 File.ReadAllBytes(Path.Combine(renderDir, $"{date}---Hot-Papers.json")),
                 File.ReadAllBytes(Path.Combine(siteDir, "api", "days", $"{date}.json")),
                 $"api/days/{date}.json against render --format json");
@@ -98,7 +98,7 @@ public class SiteFeedAndJsonTests : SiteStoreTests
         {
             var served = model.Get(file);
             Assert.True(served is not null, $"the server has no {file}");
-            TextAssert.SameBytes(File.ReadAllBytes(Path.Combine(outDir, file)), served.Content, file);
+            Golden.AssertSameBytes(File.ReadAllBytes(Path.Combine(outDir, file)), served.Content, file);
         }
         Assert.Null(model.Get("index-4.html"));
         Assert.Null(model.Get("days/2021-06-08.html"));

@@ -123,7 +123,7 @@ public class SiteIncrementalTests : SiteStoreTests
         if (missing.Count > 0 || extra.Count > 0)
             throw new XunitException($"file lists differ: missing {string.Join(", ", missing.Take(5))}; extra {string.Join(", ", extra.Take(5))}");
         foreach (var file in want)
-            TextAssert.SameBytes(File.ReadAllBytes(Path.Combine(expected, file)), File.ReadAllBytes(Path.Combine(actual, file)), file);
+            Golden.AssertSameBytes(File.ReadAllBytes(Path.Combine(expected, file)), File.ReadAllBytes(Path.Combine(actual, file)), file);
     }
 }
 

@@ -15,7 +15,7 @@ public class SiteServeTests : SiteStoreTests
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
 
         foreach (var file in new[] { "index.html", "days/2021-06-10.html", "api/days/2020-10-27.json", "papers/2106.04803.html" })
-            TextAssert.SameBytes(await File.ReadAllBytesAsync(Path.Combine(built, file)), await http.GetByteArrayAsync(file), $"{Backend} served {file}");
+            Golden.AssertSameBytes(await File.ReadAllBytesAsync(Path.Combine(built, file)), await http.GetByteArrayAsync(file), $"{Backend} served {file}");
     }
 }
 
