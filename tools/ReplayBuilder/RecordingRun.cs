@@ -62,17 +62,9 @@ public static class RecordingRun
             var zone = TimeZoneInfo.Utc;
             var clock = new FixedClock(new DateTimeOffset(world.Seed.GeneratedAt, TimeSpan.Zero));
             var arxiv = new ArxivOptions { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
-            var classic = new ClassicOptions();
-            var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
-            var arxivHttp = new ArxivHttp(handler, arxiv, clock);
-            List<IDailyStep> steps =
-            [
-                new ArxivStep(arxivHttp, arxiv),
-                new SourceStep("x", new XSource(http, x)),
-                new MetadataStep(arxivHttp, arxiv),
-                new MeasureStep(classic, new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList())),
-                new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
-            ];
+            var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = new ClassicOptions() });
+            var measured = new RecordedClock(measureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList());
+            var steps = XDaySteps.Create(new ArxivHttp(handler, arxiv, clock), arxiv, http, x, measured, embeds);
             steps.Add(write);
             using (var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db")))
             {

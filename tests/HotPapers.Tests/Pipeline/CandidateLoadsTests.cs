@@ -5,6 +5,7 @@ using HotPapers.Pipeline;
 using HotPapers.Pipeline.Replay;
 using HotPapers.Publishing;
 using HotPapers.Ranking;
+using HotPapers.ReplayBuilder;
 using HotPapers.Social;
 using HotPapers.Social.X;
 using HotPapers.Store;
@@ -37,18 +38,10 @@ public sealed class CandidateLoadsTests
         var clock = new FixedClock(new DateTimeOffset(generatedAt, TimeSpan.Zero));
         var arxiv = new ArxivOptions { RequestSpacing = TimeSpan.Zero, InitialBackoff = TimeSpan.Zero, MaxRetries = 0 };
         var x = new XOptions { BearerToken = "offline-replay" };
-        var classic = new ClassicOptions();
-        var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = classic });
-        var arxivHttp = new ArxivHttp(replayer, arxiv, clock);
-        List<IDailyStep> steps =
-        [
-            new ArxivStep(arxivHttp, arxiv),
-            new SourceStep("x", new XSource(http, x)),
-            new MetadataStep(arxivHttp, arxiv),
-            new MeasureStep(classic, RecordedClock.FromFile(Path.Combine(replay, "measure-clock.txt"), zone)),
-            new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, embeds),
-            write,
-        ];
+        var write = new WriteStep(Path.Combine(work, "posts"), new RenderOptions { Classic = new ClassicOptions() });
+        var measured = RecordedClock.FromFile(Path.Combine(replay, "measure-clock.txt"), zone);
+        var steps = XDaySteps.Create(new ArxivHttp(replayer, arxiv, clock), arxiv, http, x, measured, embeds);
+        steps.Add(write);
         using var store = HotPapersStore.Open(Path.Combine(work, "hotpapers.db"));
         var context = new DailyContext(DigestWindow.Day(DateOnly.Parse(Date, CultureInfo.InvariantCulture)), store, clock, zone, _ => { });
         await new DailyJob(steps).RunAsync(context, CancellationToken.None);

@@ -138,18 +138,8 @@ public sealed class MetadataStepTests
     /// </summary>
     private static List<IDailyStep> Steps(WorldServers servers, HttpClient http)
     {
-        var arxivHttp = new ArxivHttp(servers, Options, TimeProvider.System);
-        var x = new XOptions { BearerToken = "test" };
-        var classic = new ClassicOptions();
         var measured = new RecordedClock(servers.World.MeasureTimes.Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToList());
-        return
-        [
-            new ArxivStep(arxivHttp, Options),
-            new SourceStep("x", new XSource(http, x)),
-            new MetadataStep(arxivHttp, Options),
-            new MeasureStep(classic, measured),
-            new EmbedsStep(new Dictionary<string, IEmbedFetcher> { ["x"] = new XEmbedFetcher(new XOEmbedClient(http, x)) }, classic, EmbedMode.Snapshot),
-        ];
+        return XDaySteps.Create(new ArxivHttp(servers, Options, TimeProvider.System), Options, http, new XOptions { BearerToken = "test" }, measured, EmbedMode.Snapshot);
     }
 
     private static async Task<(IReadOnlyList<StepReport> Reports, byte[] Post)> RunDay(HotPapersStore store, List<IDailyStep> steps)
