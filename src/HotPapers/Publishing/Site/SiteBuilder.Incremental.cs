@@ -61,10 +61,7 @@ public sealed partial class SiteBuilder
             else
             {
                 var day = _profile.Measure("rank day", () => model.Day(window, windows));
-                Write(_profile.Measure("day page", () => model.DayPage(day)), key);
-                Write(_profile.Measure("day json", () => SiteModel.DayJson(day)), key);
-                summaries[i] = day.Summary();
-                Write(_profile.Measure("share image", () => model.ShareImage(summaries[i])), key);
+                summaries[i] = WriteDay(day, file => Write(file, key));
                 rebuiltDays++;
             }
             manifest.Days[window.FileStem] = (key, summaries[i]);
@@ -72,27 +69,22 @@ public sealed partial class SiteBuilder
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
         WriteDayListings(summaries, WriteIfChanged);
 
-        var changed = new List<ListedPaper>();
+        var changed = new List<(ListedPaper Paper, string Key)>();
         foreach (var paper in listed)
         {
             var id = paper.Paper.Id.Value;
             var key = inputs.PaperKey(settings, id);
             if (previous.Scores.TryGetValue(id, out var score) && Unchanged(PaperFiles(paper.Paper.Id), key)) manifest.Scores[id] = score;
-            else changed.Add(paper);
+            else changed.Add((paper, key));
         }
         // A few changed papers read their own activity; many read everyone's in the bulk queries of a full build.
         var activity = changed.Count == 0 ? new Dictionary<string, PaperActivity>()
             : changed.Count > 200 ? _profile.Measure("load activity", () => model.Store.LoadPaperActivity())
-            : _profile.Measure("load activity", () => changed.SelectMany(p => model.Store.LoadPaperActivity(p.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-        foreach (var paper in changed)
+            : _profile.Measure("load activity", () => changed.SelectMany(c => model.Store.LoadPaperActivity(c.Paper.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        foreach (var (paper, key) in changed)
         {
             var id = paper.Paper.Id.Value;
-            var paperActivity = activity.TryGetValue(id, out var a) ? a : PaperActivity.None;
-            var view = _profile.Measure("paper view", () => model.PaperView(paper, paperActivity));
-            var key = inputs.PaperKey(settings, id);
-            Write(_profile.Measure("paper page", () => model.PaperPage(view)), key);
-            Write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)), key);
-            manifest.Scores[id] = SearchIndexWriter.Score(paperActivity);
+            manifest.Scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, file => Write(file, key));
         }
         progress?.Report($"{changed.Count} of {listed.Count} papers rebuilt");
 

@@ -77,12 +77,7 @@ public sealed partial class SiteBuilder(SiteModel model)
         var windows = _profile.Measure("load windows", () => model.Windows());
         var summaries = new DaySummary[windows.Count];
         RenderAlongside(windows.Select((window, i) => (Day: _profile.Measure("rank day", () => model.Day(window, windows)), Index: i)), item =>
-        {
-            Write(_profile.Measure("day page", () => model.DayPage(item.Day)), "");
-            Write(_profile.Measure("day json", () => SiteModel.DayJson(item.Day)), "");
-            summaries[item.Index] = item.Day.Summary();
-            Write(_profile.Measure("share image", () => model.ShareImage(summaries[item.Index])), "");
-        });
+            summaries[item.Index] = WriteDay(item.Day, file => Write(file, "")));
         progress?.Report($"{windows.Count} days");
         WriteDayListings(summaries, file => Write(file));
 
@@ -92,11 +87,7 @@ public sealed partial class SiteBuilder(SiteModel model)
         Parallel.ForEach(listed, paper =>
         {
             var id = paper.Paper.Id.Value;
-            var paperActivity = activity.TryGetValue(id, out var a) ? a : PaperActivity.None;
-            var view = _profile.Measure("paper view", () => model.PaperView(paper, paperActivity));
-            Write(_profile.Measure("paper page", () => model.PaperPage(view)), "");
-            Write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)), "");
-            scores[id] = SearchIndexWriter.Score(paperActivity);
+            scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, file => Write(file, ""));
         });
         progress?.Report($"{listed.Count} papers");
 
@@ -122,6 +113,25 @@ public sealed partial class SiteBuilder(SiteModel model)
         foreach (var (id, score) in scores) manifest.Scores[id] = score;
         File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
         return (files, windows.Count, listed.Count, categories);
+    }
+
+    /// <summary>A day's page, JSON and share image; returns its summary for the listings.</summary>
+    private DaySummary WriteDay(DayView day, Action<SiteFile> write)
+    {
+        write(_profile.Measure("day page", () => model.DayPage(day)));
+        write(_profile.Measure("day json", () => SiteModel.DayJson(day)));
+        var summary = day.Summary();
+        write(_profile.Measure("share image", () => model.ShareImage(summary)));
+        return summary;
+    }
+
+    /// <summary>A paper's page and JSON; returns its score for the search index.</summary>
+    private int WritePaper(ListedPaper paper, PaperActivity activity, Action<SiteFile> write)
+    {
+        var view = _profile.Measure("paper view", () => model.PaperView(paper, activity));
+        write(_profile.Measure("paper page", () => model.PaperPage(view)));
+        write(_profile.Measure("paper json", () => SiteModel.PaperJson(view)));
+        return SearchIndexWriter.Score(activity);
     }
 
     /// <summary>The index pages, the feed and the archive: built from every day's summary.</summary>
