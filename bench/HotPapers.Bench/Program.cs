@@ -5,6 +5,8 @@ using HotPapers.Bench;
 //   jetstream [--events N] [--seed S] [--batch-size B]   end-to-end Jetstream replay into a fresh SQLite store
 //             [--channel-capacity C] [--in-process]      (the server runs as a child "jetstream-serve" unless --in-process)
 //             [--ceiling]                                then the same frames read and discarded: the ratio to that ceiling
+//   jetstream-phases [--events N] [--cache MIB]         the listener's phases (triage, parse, apply) timed one by one in
+//             [--checkpoint PAGES] [--batch-size B]      this process, without the websocket: where its time goes
 //   archive [--days N] [--db D]                         import 5 published posts + N synthetic days, render each back
 //   extractor [--urls N] [--rounds R]                   arXiv id extractor throughput (URLs/s, bytes per URL)
 //   extractor-vs-regex [--urls N] [--rounds R]          the extractor against a compiled Regex doing the same job, same run
@@ -17,6 +19,8 @@ switch (mode)
 {
     case "jetstream":
         return await JetstreamReplayBenchmark.RunAsync(rest);
+    case "jetstream-phases":
+        return JetstreamPhases.Run(rest);
     case "jetstream-serve":
         return await JetstreamReplayBenchmark.ServeAsync(rest);
     case "archive":

@@ -39,6 +39,9 @@ internal sealed class JetstreamIngestor
     /// <summary>Told the kept posts read back from the store after a rolled-back batch (they may include posts kept elsewhere meanwhile).</summary>
     public Action<IEnumerable<string>>? Reloaded { get; set; }
 
+    /// <summary>How a batch's writes are run; tests set <see cref="JetstreamBatchWrites.Portable"/> to compare the fast path with it.</summary>
+    internal Func<StoreTransaction, JetstreamBatchWrites> Writes { get; init; } = JetstreamBatchWrites.For;
+
     private long SeenWindowUs => Math.Max(_options.SeenWindow.Ticks, _options.Rewind.Ticks * 2) / 10;
 
     /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
@@ -64,16 +67,17 @@ internal sealed class JetstreamIngestor
         {
             return _store.Write(tx =>
             {
-                var batch = new Batch(tx);
+                using var writes = Writes(tx);
+                var batch = new Batch(tx, writes);
                 var last = Cursor ?? 0;
                 foreach (var e in frames)
                 {
                     last = Math.Max(last, e.TimeUs);
                     if (e.Frame is { } frame) ApplyOne(batch, frame);
                 }
-                tx.Jetstream.MarkSeen(batch.NewSeen);
+                writes.MarkSeen(batch.NewSeen);
                 foreach (var (uri, d) in batch.Deltas)
-                    if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) tx.Bluesky.AddCounts(uri, d.Likes, d.Reposts, d.Quotes);
+                    if (d.Likes != 0 || d.Reposts != 0 || d.Quotes != 0) writes.AddCounts(uri, d.Likes, d.Reposts, d.Quotes);
                 var cursor = frames.Count == 0 ? Cursor : last;
                 if (cursor is { } c && frames.Count > 0) tx.Jetstream.SetCursor(_options.StreamName, c);
                 var snapshots = 0;
@@ -145,7 +149,7 @@ internal sealed class JetstreamIngestor
         if (operation == "delete")
         {
             // Deletes are idempotent by nature: the engagement row is gone after the first one.
-            if (batch.Tx.Bluesky.RemoveEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
+            if (batch.Writes.RemoveEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
                 batch.Delta(quoted).Quotes--;
             if (_kept.Remove(uriText)) batch.Tx.Bluesky.MarkDeleted(uriText);
             return;
@@ -168,7 +172,7 @@ internal sealed class JetstreamIngestor
                 batch.Stats = batch.Stats with { PostsKept = batch.Stats.PostsKept + 1 };
             }
         }
-        if (quotesKept && batch.Tx.Bluesky.AddEngagement(did, BlueskyPlatform.PostCollection, rkey, quotedUri!))
+        if (quotesKept && batch.Writes.AddEngagement(did, BlueskyPlatform.PostCollection, rkey, quotedUri!))
             batch.Delta(quotedUri!).Quotes++;
     }
 
@@ -177,14 +181,14 @@ internal sealed class JetstreamIngestor
         var isLike = collection == BlueskyPlatform.LikeCollection;
         if (operation == "delete")
         {
-            if (batch.Tx.Bluesky.RemoveEngagement(did, collection, rkey) is not { } subject) return;
+            if (batch.Writes.RemoveEngagement(did, collection, rkey) is not { } subject) return;
             if (isLike) batch.Delta(subject).Likes--;
             else batch.Delta(subject).Reposts--;
             return;
         }
         if (operation != "create" || commit.Record?.Subject?.Uri is not { } target || !_kept.Contains(target)) return;
         if (!MarkSeen(batch, frame, collection, rkey, operation, commit.Rev)) return;
-        if (!batch.Tx.Bluesky.AddEngagement(did, collection, rkey, target)) return;
+        if (!batch.Writes.AddEngagement(did, collection, rkey, target)) return;
         if (isLike) batch.Delta(target).Likes++;
         else batch.Delta(target).Reposts++;
     }
@@ -213,9 +217,10 @@ internal sealed class JetstreamIngestor
         public long Quotes;
     }
 
-    private sealed class Batch(StoreTransaction tx)
+    private sealed class Batch(StoreTransaction tx, JetstreamBatchWrites writes)
     {
         public StoreTransaction Tx { get; } = tx;
+        public JetstreamBatchWrites Writes { get; } = writes;
         public Dictionary<string, Counts> Deltas { get; } = new(StringComparer.Ordinal);
         public List<(string Key, long TimeUs)> NewSeen { get; } = [];
         public JetstreamStats Stats { get; set; } = new();

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HotPapers.Social;
+using HotPapers.Social.Bluesky;
+using HotPapers.Store;
+using HotPapers.Testing.Jetstream;
+
+namespace HotPapers.Bench;
+
+/// <summary>
+/// Where the listener's time goes, without the websocket: the generated frames are triaged, parsed and applied in
+/// this process, phase by phase, each timed on its own (the same batching as the listener).
+/// </summary>
+internal static class JetstreamPhases
+{
+    public static int Run(string[] args)
+    {
+        int Arg(string name, int fallback) { var i = Array.IndexOf(args, name); return i >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; }
+        var events = Arg("--events", 200_000);
+        var cache = Arg("--cache", JetstreamOptions.StorePageCacheMiB);
+        var checkpoint = Arg("--checkpoint", 0);
+        var batchSize = Arg("--batch-size", 2000);
+        var frames = JetstreamStreamGenerator.Generate(events).Select(e => e.Utf8).ToList();
+        var dir = Directory.CreateTempSubdirectory("hotpapers-phases-");
+        try
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                using var store = HotPapersStore.Open(Path.Combine(dir.FullName, $"r{round}.db"), cache);
+                if (checkpoint > 0) store.Sql.Run($"PRAGMA wal_autocheckpoint = {checkpoint}");
+                var options = new JetstreamOptions { BatchSize = batchSize };
+                var ingestor = new JetstreamIngestor(store, options, ArxivIdFinders.Default);
+                var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
+                var triageTime = TimeSpan.Zero;
+                var parseTime = TimeSpan.Zero;
+                var applyTime = TimeSpan.Zero;
+                var batch = new List<JetstreamEvent>();
+                var parsedInBatch = 0;
+                var parsed = 0;
+                var watch = new Stopwatch();
+                foreach (var frame in frames)
+                {
+                    watch.Restart();
+                    var needs = triage.NeedsParse(frame, out var timeUs);
+                    triageTime += watch.Elapsed;
+                    if (needs)
+                    {
+                        watch.Restart();
+                        var f = JsonSerializer.Deserialize(frame, BlueskyJsonContext.Default.JetstreamFrame)!;
+                        parseTime += watch.Elapsed;
+                        batch.Add(new JetstreamEvent(f.TimeUs, f));
+                        parsedInBatch++;
+                        parsed++;
+                    }
+                    else batch.Add(new JetstreamEvent(timeUs, null));
+                    if (parsedInBatch >= options.BatchSize || batch.Count >= options.BatchSize * JetstreamListener.MaxSkippedPerParsed)
+                    {
+                        watch.Restart();
+                        ingestor.Apply(batch, final: false);
+                        applyTime += watch.Elapsed;
+                        batch.Clear();
+                        parsedInBatch = 0;
+                    }
+                }
+                watch.Restart();
+                ingestor.Apply(batch, final: true);
+                applyTime += watch.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round}: {frames.Count:N0} frames, {parsed:N0} parsed; triage {triageTime.TotalMilliseconds:N0} ms, parse {parseTime.TotalMilliseconds:N0} ms, apply {applyTime.TotalMilliseconds:N0} ms; counts {string.Join(", ", store.RowCounts().Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+using HotPapers.Store;
+using HotPapers.Store.Backends;
+using Microsoft.Data.Sqlite;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// The statements the Jetstream listener runs for every relevant event, in one batch's transaction: event
+/// identities, engagement rows, counter changes. Same SQL and the same rows on every database; on SQLite they are
+/// prepared once per batch and bound by position through SQLite's own API (<see cref="SqliteStatement"/>), which
+/// took a batch's statement time from most of the listener's time to a fraction of it (docs/benchmarks.md).
+/// </summary>
+internal abstract class JetstreamBatchWrites : IDisposable
+{
+    public static JetstreamBatchWrites For(StoreTransaction tx) =>
+        tx.Sql.Connection is SqliteConnection sqlite ? new Sqlite(sqlite) : new PortableWrites(tx);
+
+    /// <summary>The store's own statements, whatever the database (what SQLite's fast path must match row for row).</summary>
+    public static JetstreamBatchWrites Portable(StoreTransaction tx) => new PortableWrites(tx);
+
+    /// <summary>Remembers a like, repost or quote of a kept post; false when it was already counted.</summary>
+    public abstract bool AddEngagement(string actorDid, string collection, string rkey, string subject);
+
+    /// <summary>Forgets an engagement whose record was deleted; returns the post it had counted for, if any.</summary>
+    public abstract string? RemoveEngagement(string actorDid, string collection, string rkey);
+
+    /// <summary>Adds counted changes and marks the post as due for a snapshot.</summary>
+    public abstract void AddCounts(string uri, long likes, long reposts, long quotes);
+
+    /// <summary>Records that these events were applied (one already recorded stays as it is).</summary>
+    public abstract void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events);
+
+    public virtual void Dispose()
+    {
+    }
+
+    /// <summary>Any database: the store's own statements (<see cref="BlueskyPostWrites"/>, <see cref="JetstreamState"/>).</summary>
+    private sealed class PortableWrites(StoreTransaction tx) : JetstreamBatchWrites
+    {
+        public override bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
+            tx.Bluesky.AddEngagement(actorDid, collection, rkey, subject);
+
+        public override string? RemoveEngagement(string actorDid, string collection, string rkey) =>
+            tx.Bluesky.RemoveEngagement(actorDid, collection, rkey);
+
+        public override void AddCounts(string uri, long likes, long reposts, long quotes) =>
+            tx.Bluesky.AddCounts(uri, likes, reposts, quotes);
+
+        public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events) => tx.Jetstream.MarkSeen(events);
+    }
+
+    /// <summary>SQLite: the same statements, prepared on first use in the batch and bound by position.</summary>
+    private sealed class Sqlite(SqliteConnection connection) : JetstreamBatchWrites
+    {
+        private SqliteStatement? _addEngagement;
+        private SqliteStatement? _removeEngagement;
+        private SqliteStatement? _addCounts;
+        private SqliteStatement? _markSeen;
+
+        public override bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
+            Prepared(ref _addEngagement, """
+                INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (actor_did, collection, rkey) DO NOTHING
+                """).Text(1, actorDid).Text(2, collection).Text(3, rkey).Text(4, subject).Run() > 0;
+
+        public override string? RemoveEngagement(string actorDid, string collection, string rkey) =>
+            Prepared(ref _removeEngagement, """
+                DELETE FROM bluesky_engagements WHERE actor_did = ?1 AND collection = ?2 AND rkey = ?3
+                RETURNING subject
+                """).Text(1, actorDid).Text(2, collection).Text(3, rkey).TextResult();
+
+        public override void AddCounts(string uri, long likes, long reposts, long quotes) =>
+            Prepared(ref _addCounts, """
+                UPDATE bluesky_posts SET likes = likes + ?2, reposts = reposts + ?3, quotes = quotes + ?4, snapshot_due = 1
+                WHERE post_id = ?1
+                """).Text(1, uri).Integer(2, likes).Integer(3, reposts).Integer(4, quotes).Run();
+
+        public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
+        {
+            if (events.Count == 0) return;
+            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2) ON CONFLICT (event_key) DO NOTHING");
+            foreach (var (key, timeUs) in events) insert.Text(1, key).Integer(2, timeUs).Run();
+        }
+
+        private SqliteStatement Prepared(ref SqliteStatement? statement, string sql) => statement ??= new SqliteStatement(connection, sql);
+
+        public override void Dispose()
+        {
+            _addEngagement?.Dispose();
+            _removeEngagement?.Dispose();
+            _addCounts?.Dispose();
+            _markSeen?.Dispose();
+        }
+    }
+}
