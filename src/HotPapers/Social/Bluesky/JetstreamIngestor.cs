@@ -27,6 +27,7 @@ internal sealed class JetstreamIngestor
         _store = store;
         _options = options;
         _reader = new BlueskyPostReader(finder);
+        JetstreamBatchWrites.Prepare(store);
         Reload();
     }
 

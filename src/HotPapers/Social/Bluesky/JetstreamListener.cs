@@ -20,6 +20,14 @@ public sealed class JetstreamListener
     /// <summary>A batch also closes once it holds this many frames per <see cref="JetstreamOptions.BatchSize"/>, parsed or not.</summary>
     internal const int MaxSkippedPerParsed = 16;
 
+    /// <summary>
+    /// Frames handed from the receiving task to the committing one together. One hand-over per frame woke the
+    /// committer (a thread-pool dispatch and a timer) for every frame, which cost the listener more CPU than the
+    /// frames themselves; a chunk is handed over once full or as soon as the socket has nothing more to read, so
+    /// it adds no delay.
+    /// </summary>
+    internal const int ChunkSize = 256;
+
     private readonly HotPapersStore _store;
     private readonly JetstreamOptions _options;
     private readonly TimeProvider _time;
@@ -62,7 +70,7 @@ public sealed class JetstreamListener
         var totals = new JetstreamStats { Cursor = ingestor.Cursor };
         if (_options.UntilCursor is { } until && ingestor.Cursor >= until) return totals;
 
-        var channel = Channel.CreateBounded<JetstreamEvent>(new BoundedChannelOptions(_options.ChannelCapacity)
+        var channel = Channel.CreateBounded<List<JetstreamEvent>>(new BoundedChannelOptions(Math.Max(1, _options.ChannelCapacity / ChunkSize))
         {
             SingleReader = true,
             SingleWriter = true,
@@ -84,9 +92,23 @@ public sealed class JetstreamListener
         return totals with { Connections = receiver.Connections, Malformed = totals.Malformed + receiver.Malformed };
     }
 
-    private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<JetstreamEvent> reader, JetstreamStats totals, CancellationToken stop)
+    private async Task<JetstreamStats> ProcessAsync(JetstreamIngestor ingestor, ChannelReader<List<JetstreamEvent>> reader, JetstreamStats totals, CancellationToken stop)
     {
         var batch = new List<JetstreamEvent>(_options.BatchSize);
+        // The chunk being taken apart: a batch may close in the middle of one.
+        List<JetstreamEvent>? chunk = null;
+        var at = 0;
+        bool Pending() => chunk is not null && at < chunk.Count;
+        bool TryRead(out JetstreamEvent e)
+        {
+            while (!Pending())
+            {
+                if (!reader.TryRead(out chunk)) { chunk = null; e = default; return false; }
+                at = 0;
+            }
+            e = chunk![at++];
+            return true;
+        }
         var parsed = 0;
         // Skipped frames cost a transaction nothing but the cursor, so a batch counts the parsed ones; it still
         // closes at MaxSkippedPerParsed times its size so that a quiet stretch holds little in memory.
@@ -104,15 +126,15 @@ public sealed class JetstreamListener
             if (stop.IsCancellationRequested)
             {
                 // Ctrl+C: take what has already arrived, commit it, and stop.
-                while (!Full() && reader.TryRead(out var frame)) Add(frame);
+                while (!Full() && TryRead(out var frame)) Add(frame);
                 break;
             }
             var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
-            if (batch.Count == 0 || wait > TimeSpan.Zero)
+            if (!Pending() && (batch.Count == 0 || wait > TimeSpan.Zero))
             {
                 if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
             }
-            while (!Full() && reader.TryRead(out var frame))
+            while (!Full() && TryRead(out var frame))
             {
                 if (batch.Count == 0) batchStarted = _time.GetTimestamp();
                 Add(frame);
@@ -140,7 +162,7 @@ public sealed class JetstreamListener
     }
 
     /// <summary>Waits for a frame for at most <paramref name="wait"/>; false on timeout or stop.</summary>
-    private async Task<bool> WaitToReadAsync(ChannelReader<JetstreamEvent> reader, TimeSpan wait, CancellationToken stop)
+    private async Task<bool> WaitToReadAsync(ChannelReader<List<JetstreamEvent>> reader, TimeSpan wait, CancellationToken stop)
     {
         if (wait == Timeout.InfiniteTimeSpan)
         {
@@ -154,8 +176,9 @@ public sealed class JetstreamListener
     }
 
     /// <summary>The receiving side: connect, read frames, skip or parse (see <see cref="JetstreamTriage"/>), hand over; reconnect with back-off when the connection drops.</summary>
-    private sealed class Receiver(JetstreamListener owner, JetstreamTriage triage, ChannelWriter<JetstreamEvent> writer, long? resumeFrom, long rewindUs)
+    private sealed class Receiver(JetstreamListener owner, JetstreamTriage triage, ChannelWriter<List<JetstreamEvent>> writer, long? resumeFrom, long rewindUs)
     {
+        private List<JetstreamEvent> _chunk = new(ChunkSize);
         public long Connections;
         public long Malformed;
         private long? _lastTimeUs;
@@ -185,8 +208,10 @@ public sealed class JetstreamListener
                             received++;
                             failures = 0;
                             _lastTimeUs = item.TimeUs;
-                            await writer.WriteAsync(item, stop);
+                            _chunk.Add(item);
+                            if (_chunk.Count == ChunkSize) await HandOverAsync(stop);
                         }
+                        await HandOverAsync(stop);
                         owner._log("connection closed by the server");
                     }
                     catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -197,6 +222,8 @@ public sealed class JetstreamListener
                     {
                         owner._log($"connection lost: {e.Message}");
                     }
+                    try { await HandOverAsync(stop); }
+                    catch (OperationCanceledException) { break; }
                     if (received == 0) failures++;
                     var delay = Backoff(failures);
                     owner._log($"reconnecting in {delay.TotalSeconds:0.###} s");
@@ -207,8 +234,17 @@ public sealed class JetstreamListener
             finally
             {
                 ArrayPool<byte>.Shared.Return(_buffer);
+                // Stopped: what was received still goes to the committer if there is room, as a single frame would have.
+                if (_chunk.Count > 0) writer.TryWrite(_chunk);
                 writer.TryComplete();
             }
+        }
+
+        private async ValueTask HandOverAsync(CancellationToken stop)
+        {
+            if (_chunk.Count == 0) return;
+            await writer.WriteAsync(_chunk, stop);
+            _chunk = new List<JetstreamEvent>(ChunkSize);
         }
 
         private TimeSpan Backoff(int failures)
@@ -266,7 +302,10 @@ public sealed class JetstreamListener
                     ArrayPool<byte>.Shared.Return(_buffer);
                     _buffer = bigger;
                 }
-                var result = await socket.ReceiveAsync(_buffer.AsMemory(count), stop);
+                var receiving = socket.ReceiveAsync(_buffer.AsMemory(count), stop);
+                // Nothing more to read yet: hand over what was received before waiting for more.
+                if (!receiving.IsCompleted) await HandOverAsync(stop);
+                var result = await receiving;
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
