@@ -255,36 +255,11 @@ public sealed class JetstreamListener
             return delay;
         }
 
-        /// <summary>A frame that cannot matter passes on as its time alone; the rest are parsed (false: malformed).</summary>
+        /// <summary>A frame that cannot matter passes on as its time alone; the rest are read (false: malformed, logged and counted).</summary>
         private bool TryTriage(ReadOnlySpan<byte> json, out JetstreamEvent item)
         {
-            if (!triage.NeedsParse(json, out var timeUs))
-            {
-                item = new JetstreamEvent(timeUs, null);
-                return true;
-            }
-            item = default;
-            if (!TryParse(json, out var frame)) return false;
-            item = new JetstreamEvent(frame.TimeUs, frame);
-            return true;
-        }
-
-        private bool TryParse(ReadOnlySpan<byte> json, out JetstreamFrame frame)
-        {
-            frame = null!;
-            try
-            {
-                var parsed = JsonSerializer.Deserialize(json, BlueskyJsonContext.Default.JetstreamFrame);
-                if (parsed is { Did: not null, TimeUs: > 0 })
-                {
-                    frame = parsed;
-                    return true;
-                }
-            }
-            catch (JsonException e)
-            {
-                owner._log($"skipped a malformed frame after time_us {_lastTimeUs}: {e.Message}");
-            }
+            if (triage.TryRead(json, out item, out var error)) return true;
+            if (error is not null) owner._log($"skipped a malformed frame after time_us {_lastTimeUs}: {error.Message}");
             Interlocked.Increment(ref Malformed);
             return false;
         }

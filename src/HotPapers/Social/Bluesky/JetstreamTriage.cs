@@ -40,17 +40,62 @@ internal sealed class JetstreamTriage
     }
 
     /// <summary>
-    /// False when the frame can be skipped, with its <paramref name="timeUs"/>; true when it must be parsed
+    /// What the listener hands on for a frame: its time alone when it cannot matter, else the frame, built from
+    /// this scan for a like, repost or delete whose fields are plain, parsed in full otherwise. False: malformed
+    /// (<paramref name="error"/> says why when the parse did).
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> json, out JetstreamEvent item, out JsonException? error)
+    {
+        error = null;
+        switch (Decide(json, out var timeUs, out var built))
+        {
+            case Decision.Skip:
+                item = new JetstreamEvent(timeUs, null);
+                return true;
+            case Decision.Built:
+                item = new JetstreamEvent(built!.TimeUs, built);
+                return true;
+        }
+        item = default;
+        try
+        {
+            if (JsonSerializer.Deserialize(json, BlueskyJsonContext.Default.JetstreamFrame) is not { Did: not null, TimeUs: > 0 } frame) return false;
+            item = new JetstreamEvent(frame.TimeUs, frame);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = e;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// False when the frame can be skipped, with its <paramref name="timeUs"/>; true when the listener acts on it
     /// (then <paramref name="timeUs"/> is not to be used: the parse reads it, or rejects the frame).
     /// </summary>
-    public bool NeedsParse(ReadOnlySpan<byte> json, out long timeUs)
+    public bool NeedsParse(ReadOnlySpan<byte> json, out long timeUs) => Decide(json, out timeUs, out _) != Decision.Skip;
+
+    private enum Decision { Skip, Built, Parse }
+
+    private Decision Decide(ReadOnlySpan<byte> json, out long timeUs, out JetstreamFrame? built)
+    {
+        built = null;
+        var parse = Relevant(json, out timeUs, out Fields fields);
+        if (!parse) return Decision.Skip;
+        built = Build(json, ref fields);
+        return built is null ? Decision.Parse : Decision.Built;
+    }
+
+    private bool Relevant(ReadOnlySpan<byte> json, out long timeUs, out Fields fields)
     {
         while (_keptElsewhere.TryDequeue(out var uri)) _maybeKept.Add(Hash(uri));
         timeUs = 0;
-        var fields = new Fields();
+        fields = new Fields();
         try
         {
             if (!Scan(json, ref fields)) return true;
+            fields.Scanned = true;
         }
         catch (JsonException)
         {
@@ -108,6 +153,7 @@ internal sealed class JetstreamTriage
             else if (reader.ValueTextEquals("commit"u8)) { if (!ScanCommit(ref reader, json, ref fields)) return false; }
             else if (reader.ValueTextEquals("identity"u8))
             {
+                fields.HasIdentity = true;
                 reader.Read();
                 if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null)) return false;
                 reader.Skip();
@@ -129,7 +175,7 @@ internal sealed class JetstreamTriage
         fields.HasCommit = false;
         fields.HasRecord = false;
         fields.RecordLinksKept = false;
-        fields.Operation = fields.Collection = fields.Rkey = Slice.None;
+        fields.Operation = fields.Collection = fields.Rkey = fields.Rev = Slice.None;
         if (reader.TokenType == JsonTokenType.Null) return true;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
         fields.HasCommit = true;
@@ -138,7 +184,8 @@ internal sealed class JetstreamTriage
             if (reader.ValueTextEquals("operation"u8)) { if (!ReadString(ref reader, out fields.Operation)) return false; }
             else if (reader.ValueTextEquals("collection"u8)) { if (!ReadString(ref reader, out fields.Collection)) return false; }
             else if (reader.ValueTextEquals("rkey"u8)) { if (!ReadString(ref reader, out fields.Rkey)) return false; }
-            else if (reader.ValueTextEquals("rev"u8) || reader.ValueTextEquals("cid"u8)) { if (!ReadString(ref reader, out _)) return false; }
+            else if (reader.ValueTextEquals("rev"u8)) { if (!ReadString(ref reader, out fields.Rev)) return false; }
+            else if (reader.ValueTextEquals("cid"u8)) { if (!ReadString(ref reader, out _)) return false; }
             else if (reader.ValueTextEquals("record"u8)) { if (!ScanRecord(ref reader, ref fields)) return false; }
             else
             {
@@ -184,6 +231,113 @@ internal sealed class JetstreamTriage
         if (reader.TokenType == JsonTokenType.Null) return true;
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped) return false;
         value = new Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// The frame the listener acts on, made from the scan, for the events that are most of its work: a like or
+    /// repost create (it needs only the subject's URI) and any delete (no record). It holds exactly what a full parse
+    /// gives the ingestor for them. Null when a full parse must decide: another kind of event, an identity part, a
+    /// delete carrying a record, or a record with a field the parse would type-check or an escaped subject URI.
+    /// </summary>
+    private static JetstreamFrame? Build(ReadOnlySpan<byte> json, ref Fields fields)
+    {
+        if (!fields.Scanned || fields.HasIdentity || fields.Did.Length < 0 || fields.TimeUs <= 0 || !fields.Kind.Is(json, "commit"u8) || !fields.HasCommit
+            || fields.Rkey.Length < 0 || fields.Operation.Length < 0) return null;
+        var collection = fields.Collection.Of(json);
+        var like = collection.SequenceEqual("app.bsky.feed.like"u8);
+        var repost = !like && collection.SequenceEqual("app.bsky.feed.repost"u8);
+        var post = !like && !repost && collection.SequenceEqual("app.bsky.feed.post"u8);
+        PostRecord? record = null;
+        string operation;
+        if (fields.Operation.Is(json, "delete"u8))
+        {
+            if (fields.HasRecord || !(like || repost || post)) return null;
+            operation = "delete";
+        }
+        else if (fields.Operation.Is(json, "create"u8) && (like || repost) && fields.HasRecord)
+        {
+            if (!TryReadEngagementRecord(json[fields.RecordStart..fields.RecordEnd], out var subject)) return null;
+            operation = "create";
+            record = new PostRecord { Subject = subject };
+        }
+        else return null;
+        return new JetstreamFrame
+        {
+            Did = Encoding.UTF8.GetString(fields.Did.Of(json)),
+            TimeUs = fields.TimeUs,
+            Kind = "commit",
+            Commit = new JetstreamCommit
+            {
+                Operation = operation,
+                Collection = like ? BlueskyPlatform.LikeCollection : repost ? BlueskyPlatform.RepostCollection : BlueskyPlatform.PostCollection,
+                Rkey = Encoding.UTF8.GetString(fields.Rkey.Of(json)),
+                Rev = fields.Rev.Length < 0 ? null : Encoding.UTF8.GetString(fields.Rev.Of(json)),
+                Record = record,
+            },
+        };
+    }
+
+    /// <summary>
+    /// A like or repost record as the parse would map it, its subject only (the last one given wins, as in the
+    /// parse); false when a mapped field is not plainly what the parse expects (then the parse decides).
+    /// </summary>
+    private static bool TryReadEngagementRecord(ReadOnlySpan<byte> record, out StrongRef? subject)
+    {
+        subject = null;
+        var reader = new Utf8JsonReader(record);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("subject"u8))
+            {
+                reader.Read();
+                subject = null;
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (reader.TokenType != JsonTokenType.StartObject) return false;
+                subject = new StrongRef();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("uri"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Null) subject.Uri = null;
+                        else if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped) subject.Uri = Encoding.UTF8.GetString(reader.ValueSpan);
+                        else return false;
+                    }
+                    else if (reader.ValueTextEquals("cid"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null)) return false;
+                    }
+                    else if (reader.ValueTextEquals("record"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != JsonTokenType.Null) return false;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("$type"u8) || reader.ValueTextEquals("createdAt"u8) || reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null)) return false;
+            }
+            else if (reader.ValueTextEquals("langs"u8) || reader.ValueTextEquals("facets"u8) || reader.ValueTextEquals("embed"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null) return false;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
         return true;
     }
 
@@ -244,5 +398,8 @@ internal sealed class JetstreamTriage
         public bool RecordLinksKept;
         public int RecordStart;
         public int RecordEnd;
+        public Slice Rev = Slice.None;
+        public bool HasIdentity;
+        public bool Scanned;
     }
 }

@@ -10,8 +10,9 @@ using Xunit;
 namespace HotPapers.Tests.Social.Bluesky;
 
 /// <summary>
-/// The listener's fast path (raw-byte triage, SQLite statements bound by position) against the reference path it
-/// replaced (every frame parsed in full, the store's portable statements), fed the same frames in the same batches:
+/// The listener's fast path (raw-byte triage, likes, reposts and deletes built from that scan, SQLite statements bound
+/// by position) against the reference path it replaced (every frame parsed in full, the store's portable statements),
+/// fed the same frames in the same batches:
 /// every row of every table the listener writes must be the same, and so must the totals it reports.
 /// </summary>
 public sealed class JetstreamIngestPathTests
@@ -45,6 +46,62 @@ public sealed class JetstreamIngestPathTests
         }
     }
 
+    private const string Kept = "at://did:plc:author/app.bsky.feed.post/3kkeep";
+    private const string Like = """{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"rev":"3rev","operation":"create","collection":"app.bsky.feed.like","rkey":"3like","record":{"$type":"app.bsky.feed.like","createdAt":"2024-01-09T10:31:08.600Z","subject":{"cid":"c","uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}},"cid":"c"}}""";
+
+    /// <summary>
+    /// Frames the listener reads without the full parse must give the ingestor what the parse gives it, and odd ones
+    /// (escaped, wrongly typed, nested further, repeated fields) must end as the parse ends them: the same frame, or
+    /// malformed in both. (A frame the triage skips is not type-checked beyond valid JSON: JetstreamTriageTests.)
+    /// </summary>
+    [Theory]
+    [InlineData(Like)]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.repost","rkey":"3r","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep","extra":[1,{"a":2}]},"via":{"uri":"at://x"}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"rev":"3rev","operation":"delete","collection":"app.bsky.feed.like","rkey":"3like"}}""")]
+    [InlineData("""{"did":"did:plc:author","time_us":20,"kind":"commit","commit":{"operation":"delete","collection":"app.bsky.feed.post","rkey":"3kkeep"},"cursor":5}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"delete","collection":"app.bsky.feed.like","rkey":"3like","record":{"text":1}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"delete","collection":"app.bsky.feed.like","rkey":"3like","record":{"text":"x"}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"identity","identity":{"handle":5},"commit":{"operation":"delete","collection":"app.bsky.feed.like","rkey":"3like"}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"identity","commit":{"operation":"delete","collection":"app.bsky.feed.like","rkey":"3like"}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at:\/\/did:plc:author\/app.bsky.feed.post\/3kkeep"}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":"at://x","via":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"langs":"en","subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"createdAt":7,"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep","record":{"uri":"at://x"}}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep","cid":3}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"},"subject":null}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep","uri":null}}}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}}},"commit":{"operation":"delete","collection":"app.bsky.feed.like","rkey":"3m"}}""")]
+    [InlineData("""{"did":"did:plc:fan","time_us":20,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.like","rkey":"3l","rev":null,"record":{"subject":{"uri":"at://did:plc:author/app.bsky.feed.post/3kkeep"}}}}""")]
+    public void A_frame_read_without_the_full_parse_is_what_the_parse_reads(string json)
+    {
+        var triage = new JetstreamTriage([Kept], [("did:plc:fan", "app.bsky.feed.like", "3like"), ("did:plc:fan", "app.bsky.feed.like", "3m")]);
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var read = triage.TryRead(utf8, out var item, out _);
+        var parsed = Parse(utf8);
+
+        Assert.True(read == parsed is not null, $"read {read}, parsed {parsed is not null}, frame {item.Frame is not null}: {json}");
+        if (parsed is null) return;
+        Assert.True(item.Frame is not null, json);
+        Assert.Equal(Meaning(parsed), Meaning(item.Frame));
+        Assert.Equal(parsed.TimeUs, item.TimeUs);
+    }
+
+    [Fact]
+    public void A_like_of_a_kept_post_is_built_from_the_scan()
+    {
+        var triage = new JetstreamTriage([Kept], []);
+        Assert.True(triage.TryRead(Encoding.UTF8.GetBytes(Like), out var item, out _));
+        // Built, not parsed: the parse would have read the record's createdAt and the commit's cid.
+        Assert.Null(item.Frame!.Commit!.Cid);
+        Assert.Equal(Kept, item.Frame.Commit.Record!.Subject!.Uri);
+    }
+
+    /// <summary>Everything the ingestor reads of a frame that is not a post create or an identity event.</summary>
+    private static string Meaning(JetstreamFrame f) =>
+        string.Join(" | ", f.Did, f.TimeUs, f.Kind, f.Identity?.Handle, f.Commit?.Operation, f.Commit?.Collection, f.Commit?.Rkey, f.Commit?.Rev,
+            f.Commit?.Record is null ? "no record" : "record", f.Commit?.Record?.Subject?.Uri);
+
     /// <summary>A generated stream with a rewound stretch sent again (replays) and two malformed frames.</summary>
     private static List<byte[]> Stream(int seed, int count)
     {
@@ -66,7 +123,10 @@ public sealed class JetstreamIngestPathTests
         var batch = new List<JetstreamEvent>();
         foreach (var json in frames)
         {
-            if (!reference && !triage.NeedsParse(json, out var timeUs)) batch.Add(new JetstreamEvent(timeUs, null));
+            if (!reference)
+            {
+                if (triage.TryRead(json, out var item, out _)) batch.Add(item);
+            }
             else if (Parse(json) is { } frame) batch.Add(new JetstreamEvent(frame.TimeUs, frame));
             if (batch.Count == batchFrames)
             {
