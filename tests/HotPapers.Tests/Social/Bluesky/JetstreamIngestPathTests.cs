@@ -36,6 +36,11 @@ public sealed class JetstreamIngestPathTests
 
         Assert.Equal(reference, fast);
         Assert.True(reference.Likes > 100 && reference.Duplicates > 0 && reference.PostsKept > 10, $"the stream should exercise the listener: {reference}");
+        AssertSameRows(referenceStore, fastStore);
+    }
+
+    internal static void AssertSameRows(HotPapersStore referenceStore, HotPapersStore fastStore)
+    {
         foreach (var table in Tables)
         {
             var expected = Dump(referenceStore, table);
@@ -103,7 +108,7 @@ public sealed class JetstreamIngestPathTests
             f.Commit?.Record is null ? "no record" : "record", f.Commit?.Record?.Subject?.Uri);
 
     /// <summary>A generated stream with a rewound stretch sent again (replays) and two malformed frames.</summary>
-    private static List<byte[]> Stream(int seed, int count)
+    internal static List<byte[]> Stream(int seed, int count)
     {
         var events = JetstreamStreamGenerator.Generate(count, seed).Select(e => e.Utf8).ToList();
         var half = count / 2;
@@ -111,7 +116,7 @@ public sealed class JetstreamIngestPathTests
             Encoding.UTF8.GetBytes("{\"did\":\"did:plc:y\",\"time_us\":\"soon\",\"kind\":\"commit\"}")];
     }
 
-    private static JetstreamStats Ingest(HotPapersStore store, List<byte[]> frames, int batchFrames, bool reference)
+    internal static JetstreamStats Ingest(HotPapersStore store, List<byte[]> frames, int batchFrames, bool reference)
     {
         var ingestor = new JetstreamIngestor(store, new JetstreamOptions(), ArxivIdFinders.Default)
         {
@@ -153,4 +158,22 @@ public sealed class JetstreamIngestPathTests
     private static List<string> Dump(HotPapersStore store, string table) =>
         store.Sql.Rows($"SELECT * FROM {table}", r => string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))))
             .Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>On PostgreSQL the listener writes through the portable statements: the same rows as SQLite's fast path.</summary>
+public sealed class PostgresJetstreamIngestPathTests : IPostgresBacked
+{
+    [StoreFact]
+    public void PostgreSQL_stores_what_the_SQLite_fast_path_stores()
+    {
+        var frames = JetstreamIngestPathTests.Stream(5, 8_000);
+        using var postgres = new StoreFixture(StoreBackend.Postgres);
+        using var sqlite = new StoreFixture();
+
+        var onPostgres = JetstreamIngestPathTests.Ingest(postgres.Store, frames, 900, reference: false);
+        var onSqlite = JetstreamIngestPathTests.Ingest(sqlite.Store, frames, 900, reference: false);
+
+        Assert.Equal(onSqlite, onPostgres);
+        JetstreamIngestPathTests.AssertSameRows(sqlite.Store, postgres.Store);
+    }
 }
