@@ -1,6 +1,6 @@
 using HotPapers.Store;
 using HotPapers.Store.Backends;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace HotPapers.Social.Bluesky;
 
@@ -13,7 +13,7 @@ namespace HotPapers.Social.Bluesky;
 internal abstract class JetstreamBatchWrites : IDisposable
 {
     public static JetstreamBatchWrites For(StoreTransaction tx) =>
-        tx.Sql.Connection is SqliteConnection sqlite ? new Sqlite(sqlite) : new PortableWrites(tx);
+        SqliteStatement.Supports(tx.Sql.Connection) ? new Sqlite(tx.Sql.Connection) : new PortableWrites(tx);
 
     /// <summary>
     /// Readies the store's connection for the listener. SQLite: checkpoint when the write-ahead log passes ~40 MiB
@@ -23,7 +23,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
     /// </summary>
     public static void Prepare(HotPapersStore store)
     {
-        if (store.Sql.Connection is SqliteConnection) store.Sql.Run("PRAGMA wal_autocheckpoint = 10000");
+        if (store.Backend == StoreBackend.Sqlite) store.Sql.Run("PRAGMA wal_autocheckpoint = 10000");
     }
 
     /// <summary>The store's own statements, whatever the database (what SQLite's fast path must match row for row).</summary>
@@ -61,7 +61,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
     }
 
     /// <summary>SQLite: the same statements, prepared on first use in the batch and bound by position.</summary>
-    private sealed class Sqlite(SqliteConnection connection) : JetstreamBatchWrites
+    private sealed class Sqlite(DbConnection connection) : JetstreamBatchWrites
     {
         private SqliteStatement? _addEngagement;
         private SqliteStatement? _removeEngagement;

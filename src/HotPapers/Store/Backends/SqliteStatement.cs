@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,9 +15,12 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
-    public SqliteStatement(SqliteConnection connection, string sql)
+    /// <summary>Whether <paramref name="connection"/> is a SQLite one, on which statements can be prepared this way.</summary>
+    public static bool Supports(DbConnection connection) => connection is SqliteConnection;
+
+    public SqliteStatement(DbConnection connection, string sql)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        _db = (connection as SqliteConnection)?.Handle ?? throw new InvalidOperationException("not an open SQLite connection");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
