@@ -21,10 +21,10 @@ public sealed class JetstreamListener
     internal const int MaxSkippedPerParsed = 16;
 
     /// <summary>
-    /// Frames handed from the receiving task to the committing one together. One hand-over per frame woke the
-    /// committer (a thread-pool dispatch and a timer) for every frame, which cost the listener more CPU than the
-    /// frames themselves; a chunk is handed over once full or as soon as the socket has nothing more to read, so
-    /// it adds no delay.
+    /// Frames handed from the receiving task to the committing one together: one hand-over per frame woke the
+    /// committer for every frame (a thread-pool dispatch, and mid-batch a timer). A chunk is handed over once full or
+    /// as soon as the socket has nothing more to read, so it adds no delay (in the 200,000-event bench: ~780
+    /// hand-overs instead of 200,000).
     /// </summary>
     internal const int ChunkSize = 256;
 
