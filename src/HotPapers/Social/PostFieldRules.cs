@@ -1,3 +1,4 @@
+using System.Buffers;
 using HotPapers.Domain;
 
 namespace HotPapers.Social;
@@ -37,7 +38,9 @@ public static class PostFieldRules
 
     /// <summary>An X username: 1 to 15 ASCII letters, digits or underscores.</summary>
     public static bool IsXHandle(string handle) =>
-        handle.Length is >= 1 and <= 15 && handle.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        handle.Length is >= 1 and <= 15 && !handle.AsSpan().ContainsAnyExcept(XHandleChars);
+
+    private static readonly SearchValues<char> XHandleChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     /// <summary>A Bluesky handle (a domain), a DID standing in for one, or a Hacker News user: no markup characters.</summary>
     public static bool IsDomainHandle(string handle) =>
@@ -50,10 +53,20 @@ public static class PostFieldRules
     public static bool IsLanguageTag(string lang)
     {
         if (lang.Length is 0 or > 35) return false;
-        var parts = lang.Split('-');
-        if (parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter)) return false;
-        return parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+        var rest = lang.AsSpan();
+        for (var first = true; ; first = false)
+        {
+            var dash = rest.IndexOf('-');
+            var part = dash < 0 ? rest : rest[..dash];
+            if (first ? part.Length is < 2 or > 8 || part.ContainsAnyExcept(Letters) : part.Length is < 1 or > 8 || part.ContainsAnyExcept(LettersAndDigits))
+                return false;
+            if (dash < 0) return true;
+            rest = rest[(dash + 1)..];
+        }
     }
+
+    private static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> LettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>An absolute http or https URL with a host and nothing that could end an HTML attribute.</summary>
     public static bool IsWebUrl(string url) =>
