@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -28,12 +29,37 @@ internal static class StoreJson
     /// <summary>
     /// The entities of a post, exactly as <see cref="Write{T}"/> would write them (names, order, escaping, nulls left
     /// out), but written by hand: every imported post has some, and the serializer's per-property machinery cost more
-    /// than a microsecond and almost a kilobyte of garbage a post.
+    /// than a microsecond and almost a kilobyte of garbage a post. Values that need no escaping (printable ASCII
+    /// without quotes or backslashes: URLs, handles, tags) are copied as they are; anything else goes through a
+    /// <see cref="Utf8JsonWriter"/> with the serializer's encoder.
     /// </summary>
     public static string Entities(IReadOnlyList<PostEntity> entities)
     {
         foreach (var e in entities)
+        {
             if ((uint)e.Kind >= (uint)KindNames.Length) return Write(entities.ToArray()); // not a named kind: as the serializer writes it
+            if (!Plain(e.Value) || !Plain(e.Display) || !Plain(e.Expanded)) return EscapedEntities(entities);
+        }
+        var json = _entityChars ??= new StringBuilder(512);
+        json.Clear().Append('[');
+        foreach (var e in entities)
+        {
+            if (json.Length > 1) json.Append(',');
+            json.Append("{\"kind\":\"").Append(KindNames[(int)e.Kind].Value).Append(CultureInfo.InvariantCulture, $"\",\"start\":{e.Start},\"end\":{e.End}").Append(",\"value\":\"").Append(e.Value).Append('"');
+            if (e.Display is not null) json.Append(",\"display\":\"").Append(e.Display).Append('"');
+            if (e.Expanded is not null) json.Append(",\"expanded\":\"").Append(e.Expanded).Append('"');
+            json.Append('}');
+        }
+        return json.Append(']').ToString();
+    }
+
+    private static readonly SearchValues<char> NeedNoEscaping =
+        SearchValues.Create(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\')).ToArray());
+
+    private static bool Plain(string? value) => value is null || !value.AsSpan().ContainsAnyExcept(NeedNoEscaping);
+
+    private static string EscapedEntities(IReadOnlyList<PostEntity> entities)
+    {
         var buffer = _entityBuffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
         var writer = _entityWriter;
@@ -56,7 +82,10 @@ internal static class StoreJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    // Both reused per thread: an importer's parsing thread writes one post's entities after another.
+    // Reused per thread: an importer's parsing thread writes one post's entities after another.
+    [ThreadStatic]
+    private static StringBuilder? _entityChars;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _entityBuffer;
 

@@ -74,16 +74,9 @@ public static class XTweetConverter
         return null;
     }
 
-    private static readonly string[] ApiTimeFormats = ["yyyy-MM-ddTHH:mm:ss.fffZ", "yyyy-MM-ddTHH:mm:ssZ"];
-
     private static DateTimeOffset CreatedAt(XTweet tweet)
     {
-        // The API's own forms first: nearly every time is in one, and an exact parse costs a fraction of the general
-        // one, which reads such a text to the same instant.
-        if (tweet.CreatedAt is { } s
-            && (DateTimeOffset.TryParseExact(s, ApiTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-                || DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at)))
-            return at;
+        if (tweet.CreatedAt is { } s && XTime.TryParse(s, out var at)) return at;
         if (Snowflake.TryGetCreatedAt(tweet.Id, out var fromId)) return fromId;
         throw new FormatException($"tweet {tweet.Id} has no created_at and its id carries no time");
     }
