@@ -100,14 +100,21 @@ internal static class SqliteSocialBulk
             Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
         }
 
+        // The string last bound at each position: SQLite keeps bindings across resets, and many values are the very
+        // same string row after row (the platform, the source, dir, a fetch's measured time), so those bind once.
+        private readonly string?[] _bound = new string?[12];
+
         public Statement Text(int index, string? value)
         {
+            if (value is not null && ReferenceEquals(_bound[index], value)) return this;
             Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+            _bound[index] = value;
             return this;
         }
 
         public Statement Integer(int index, long value)
         {
+            _bound[index] = null;
             Check(raw.sqlite3_bind_int64(_statement, index, value));
             return this;
         }
