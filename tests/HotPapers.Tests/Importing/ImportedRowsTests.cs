@@ -25,6 +25,13 @@ public abstract class ImportedRowsTests(StoreBackend backend)
     [StoreFact]
     public void Every_file_imports_to_the_same_rows_as_the_same_posts_written_one_by_one()
     {
+        // Small batches, so that a file spans several transactions and pieces, and the default batches and pieces.
+        foreach (var batchSize in new[] { 7, new TweetImportOptions().BatchSize })
+            ImportEveryFile(batchSize);
+    }
+
+    private void ImportEveryFile(int batchSize)
+    {
         using var dir = new TempDirectory();
         foreach (var name in Files)
         {
@@ -34,8 +41,8 @@ public abstract class ImportedRowsTests(StoreBackend backend)
             imported.Store.Write(StorePapers);
             oneByOne.Store.Write(StorePapers);
 
-            // Small batches, so that a file spans several transactions and pieces; posts linking no paper kept too.
-            var result = new TweetImporter(imported.Store, new TweetImportOptions { BatchSize = 7, MeasuredAt = MeasuredAt, KeepUnlinked = true }).ImportFile(file, null, _ => { });
+            // Posts linking no paper are kept too.
+            var result = new TweetImporter(imported.Store, new TweetImportOptions { BatchSize = batchSize, MeasuredAt = MeasuredAt, KeepUnlinked = true }).ImportFile(file, null, _ => { });
             var posts = 0;
             oneByOne.Store.Write(tx =>
             {
@@ -57,7 +64,7 @@ public abstract class ImportedRowsTests(StoreBackend backend)
             var actual = Rows(imported.Store);
             var differs = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], -1);
             Assert.True(differs < 0 && expected.Count == actual.Count,
-                $"{name}: {expected.Count} rows one by one, {actual.Count} imported; first difference:\n"
+                $"{name}, batches of {batchSize}: {expected.Count} rows one by one, {actual.Count} imported; first difference:\n"
                 + (differs < 0 ? "(one is longer)" : $"one by one: {expected[differs]}\nimported:   {actual[differs]}"));
         }
     }
@@ -75,12 +82,13 @@ public abstract class ImportedRowsTests(StoreBackend backend)
         switch (name)
         {
             case "synthetic.jsonl":
-                SyntheticXV2.Write(path, 40, refetched: true); // posts fetched twice: two snapshots, the later post wins
+                SyntheticXV2.Write(path, 400, refetched: true); // posts fetched twice: two snapshots, the later post wins
                 break;
             case "parser-lines.jsonl":
                 // Escapes, surrogate pairs, media, several entity kinds, the same post twice, lines the quick reader
                 // leaves to the serializer, and lines refused by the checks.
-                File.WriteAllLines(path, FlatTweetParserTests.Taken.Select((object[] l) => (string)l[0]).Concat(FlatTweetParserTests.Left.Select((object[] l) => (string)l[0])));
+                var lines = FlatTweetParserTests.Taken.Select((object[] l) => (string)l[0]).Concat(FlatTweetParserTests.Left.Select((object[] l) => (string)l[0])).ToList();
+                File.WriteAllLines(path, Enumerable.Repeat(lines, 4).SelectMany(l => l));
                 break;
             default:
                 File.Copy(TestData.PathOf("imports", name), path);
