@@ -70,11 +70,45 @@ public static class PostFieldRules
 
     /// <summary>An absolute http or https URL with a host and nothing that could end an HTML attribute.</summary>
     public static bool IsWebUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        IsPlainWebUrl(url)
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0
         && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         && !url.AsSpan().ContainsAny("\"'<>\\ \t\r\n\0`");
+
+    /// <summary>
+    /// The common shape, answered without building a <see cref="Uri"/> (every stored post has a link or two):
+    /// <c>http(s)://</c> in lower case, a DNS host name (labels of letters, digits and inner hyphens, the last one
+    /// starting with a letter) with no port or user, then nothing or a path, query and fragment of unreserved and
+    /// sub-delimiter characters (no percent escapes, brackets, quotes or spaces). Every such URL is one the full
+    /// check accepts; anything else goes to it.
+    /// </summary>
+    internal static bool IsPlainWebUrl(string url)
+    {
+        var rest = url.StartsWith("https://", StringComparison.Ordinal) ? url.AsSpan(8)
+            : url.StartsWith("http://", StringComparison.Ordinal) ? url.AsSpan(7) : default;
+        if (rest.IsEmpty || url.Length > 2000) return false;
+        var hostEnd = rest.IndexOfAny('/', '?', '#');
+        var host = hostEnd < 0 ? rest : rest[..hostEnd];
+        if (host.Length is 0 or > 253 || host.ContainsAnyExcept(HostChars)) return false;
+        var lastLabelStart = 0;
+        for (var start = 0; start <= host.Length; )
+        {
+            var dot = host[start..].IndexOf('.');
+            var label = dot < 0 ? host[start..] : host.Slice(start, dot);
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-') return false;
+            lastLabelStart = start;
+            if (dot < 0) break;
+            start += dot + 1;
+        }
+        if (!char.IsAsciiLetter(host[lastLabelStart])) return false;
+        var tail = hostEnd < 0 ? default : rest[hostEnd..];
+        return !tail.ContainsAnyExcept(PathChars) && tail.Count('#') <= 1;
+    }
+
+    private static readonly SearchValues<char> HostChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+    private static readonly SearchValues<char> PathChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/?#=&+:@!$,;*()");
 
     /// <summary>A field shown in a one-line error: control characters made visible, long values cut.</summary>
     private static string Show(string value)
