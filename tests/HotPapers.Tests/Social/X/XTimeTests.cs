@@ -29,6 +29,12 @@ public class XTimeTests
         var expected = Reference(text, out var at) ? at : (DateTimeOffset?)null;
         var actual = XTime.TryParse(text, out var quick) ? quick : (DateTimeOffset?)null;
         Assert.True(expected == actual && expected?.Offset == actual?.Offset, $"'{text}': expected {expected:O}, read {actual:O}");
+        // The converter read times with the general parse alone before: where XTime answers, it answers the same.
+        if (actual is { } read)
+        {
+            Assert.True(DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var general), $"'{text}': the general parse refuses it");
+            Assert.Equal(general, read);
+        }
     }
 
     private static bool Reference(string text, out DateTimeOffset at) =>
