@@ -41,14 +41,14 @@ internal sealed class SqliteSocialBulk(SqliteConnection connection) : IDisposabl
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
         """;
 
+    private Statement? _post, _mention, _link, _stored, _snapshot;
+
     /// <param name="storedPapers">
     /// Whether a paper is stored, as found so far in this transaction: most papers a post links are not in the
     /// store (only announced ones are), and many posts link the same paper, so this is asked once per paper and
     /// transaction, and the link statement runs only for stored ones. The answer holds for the whole transaction:
     /// it holds the write lock, and an import adds no papers.
     /// </param>
-    private Statement? _post, _mention, _link, _stored, _snapshot;
-
     public void Write(IReadOnlyList<SocialImportRow> rows, Dictionary<string, bool> storedPapers)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
