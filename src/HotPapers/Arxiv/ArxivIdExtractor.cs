@@ -99,13 +99,21 @@ public static class ArxivIdExtractor
     public static List<ArxivId> DistinctIds(IEnumerable<string?> texts)
     {
         var ids = new List<ArxivId>();
-        foreach (var text in texts)
-        {
-            if (string.IsNullOrEmpty(text)) continue;
-            foreach (var link in ExtractAll(text))
-                if (!ids.Contains(link.Id)) ids.Add(link.Id);
-        }
+        foreach (var text in texts) AddDistinctIds(ids, text);
         return ids;
+    }
+
+    /// <summary>Adds the papers <paramref name="text"/> references that are not in <paramref name="ids"/> yet, in order of appearance.</summary>
+    public static void AddDistinctIds(List<ArxivId> ids, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var from = 0;
+        while (TryFindNext(text, from, out var match))
+        {
+            var link = match.ToLink(text);
+            if (!ids.Contains(link.Id)) ids.Add(link.Id);
+            from = match.End;
+        }
     }
 
     /// <summary>What is known of the token an id candidate stands in: where it starts and ends, and the paper host it names.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HotPapers.Domain;
 
 namespace HotPapers.Social;
@@ -37,7 +38,9 @@ public static class PostFieldRules
 
     /// <summary>An X username: 1 to 15 ASCII letters, digits or underscores.</summary>
     public static bool IsXHandle(string handle) =>
-        handle.Length is >= 1 and <= 15 && handle.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        handle.Length is >= 1 and <= 15 && !handle.AsSpan().ContainsAnyExcept(XHandleChars);
+
+    private static readonly SearchValues<char> XHandleChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     /// <summary>A Bluesky handle (a domain), a DID standing in for one, or a Hacker News user: no markup characters.</summary>
     public static bool IsDomainHandle(string handle) =>
@@ -50,18 +53,62 @@ public static class PostFieldRules
     public static bool IsLanguageTag(string lang)
     {
         if (lang.Length is 0 or > 35) return false;
-        var parts = lang.Split('-');
-        if (parts[0].Length is < 2 or > 8 || !parts[0].All(char.IsAsciiLetter)) return false;
-        return parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+        var rest = lang.AsSpan();
+        for (var first = true; ; first = false)
+        {
+            var dash = rest.IndexOf('-');
+            var part = dash < 0 ? rest : rest[..dash];
+            if (first ? part.Length is < 2 or > 8 || part.ContainsAnyExcept(Letters) : part.Length is < 1 or > 8 || part.ContainsAnyExcept(LettersAndDigits))
+                return false;
+            if (dash < 0) return true;
+            rest = rest[(dash + 1)..];
+        }
     }
+
+    private static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> LettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>An absolute http or https URL with a host and nothing that could end an HTML attribute.</summary>
     public static bool IsWebUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        IsPlainWebUrl(url)
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0
         && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         && !url.AsSpan().ContainsAny("\"'<>\\ \t\r\n\0`");
+
+    /// <summary>
+    /// The common shape, answered without building a <see cref="Uri"/> (every stored post has a link or two):
+    /// <c>http(s)://</c> in lower case, a DNS host name (labels of letters, digits and inner hyphens, the last one
+    /// starting with a letter) with no port or user, then nothing or a path, query and fragment of unreserved and
+    /// sub-delimiter characters (no percent escapes, brackets, quotes or spaces). Every such URL is one the full
+    /// check accepts; anything else goes to it.
+    /// </summary>
+    internal static bool IsPlainWebUrl(string url)
+    {
+        var rest = url.StartsWith("https://", StringComparison.Ordinal) ? url.AsSpan(8)
+            : url.StartsWith("http://", StringComparison.Ordinal) ? url.AsSpan(7) : default;
+        if (rest.IsEmpty || url.Length > 2000) return false;
+        var hostEnd = rest.IndexOfAny('/', '?', '#');
+        var host = hostEnd < 0 ? rest : rest[..hostEnd];
+        if (host.Length is 0 or > 253 || host.ContainsAnyExcept(HostChars)) return false;
+        var lastLabelStart = 0;
+        for (var start = 0; start <= host.Length; )
+        {
+            var dot = host[start..].IndexOf('.');
+            var label = dot < 0 ? host[start..] : host.Slice(start, dot);
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-') return false;
+            lastLabelStart = start;
+            if (dot < 0) break;
+            start += dot + 1;
+        }
+        if (!char.IsAsciiLetter(host[lastLabelStart])) return false;
+        var tail = hostEnd < 0 ? default : rest[hostEnd..];
+        return !tail.ContainsAnyExcept(PathChars) && tail.Count('#') <= 1;
+    }
+
+    private static readonly SearchValues<char> HostChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+    private static readonly SearchValues<char> PathChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/?#=&+:@!$,;*()");
 
     /// <summary>A field shown in a one-line error: control characters made visible, long values cut.</summary>
     private static string Show(string value)

@@ -154,7 +154,32 @@ internal static class StoreTime
 {
     public const string LocalFormat = "yyyy-MM-ddTHH:mm:ss";
 
-    public static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> of the UTC time, written digit by digit: what the invariant culture's custom
+    /// format gives, at a fraction of its cost (an import writes two times a post).
+    /// </summary>
+    public static string Utc(DateTimeOffset t) => string.Create(24, t.UtcDateTime, static (chars, u) =>
+    {
+        Digits(chars[..4], u.Year);
+        chars[4] = '-';
+        Digits(chars.Slice(5, 2), u.Month);
+        chars[7] = '-';
+        Digits(chars.Slice(8, 2), u.Day);
+        chars[10] = 'T';
+        Digits(chars.Slice(11, 2), u.Hour);
+        chars[13] = ':';
+        Digits(chars.Slice(14, 2), u.Minute);
+        chars[16] = ':';
+        Digits(chars.Slice(17, 2), u.Second);
+        chars[19] = '.';
+        Digits(chars.Slice(20, 3), u.Millisecond);
+        chars[23] = 'Z';
+    });
+
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (char)('0' + value % 10);
+    }
 
     public static string Local(DateTime t) => t.ToString(LocalFormat, CultureInfo.InvariantCulture);
 

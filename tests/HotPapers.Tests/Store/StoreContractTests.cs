@@ -164,20 +164,32 @@ public abstract class StoreContractTests(StoreBackend backend)
     }
 
     [StoreFact]
-    public void A_bulk_batch_ends_in_the_same_state_as_the_same_rows_written_one_by_one()
+    public void A_bulk_batch_ends_in_the_same_state_as_the_same_rows_written_one_by_one() => BulkAndOneByOneAgree(repeat: 1);
+
+    [StoreFact]
+    public void A_long_bulk_batch_with_each_post_many_times_ends_in_the_same_state_as_one_by_one() => BulkAndOneByOneAgree(repeat: 50);
+
+    /// <param name="repeat">
+    /// How often the seven rows come: 50 times makes a batch of 350 rows (longer than the pieces an importer hands
+    /// over) with each post many times, from the API and from embeds, each time a little different.
+    /// </param>
+    private void BulkAndOneByOneAgree(int repeat)
     {
         var paper = APaper("2106.05005", 1);
         var elsewhere = ArxivId.Parse("2106.09999"); // not stored: the mention waits for it
         SocialImportRow Row(string id, string text, PostSource source, int? counts = null, int minute = 0, string? html = null) =>
             new(APost(id, null) with { Text = text }, source, id == "303" ? [elsewhere] : [paper.Id],
                 counts is { } c ? new EngagementSnapshot(SocialPost.X, id, c, c + 1, T0.AddMinutes(minute)) : null, html);
-        SocialImportRow[] rows =
+        SocialImportRow[] once =
         [
             Row("301", "api 1", PostSource.Api, 1), Row("301", "embed after api", PostSource.Embed, 2), // same measurement twice: the first wins
             Row("302", "embed over api", PostSource.Embed, 3, 5),
             Row("303", "embed a", PostSource.Embed, html: "<blockquote>a</blockquote>"), Row("303", "embed b", PostSource.Embed, 4, 7, "<blockquote>b</blockquote>"),
             Row("304", "api a", PostSource.Api, 5), Row("304", "api b", PostSource.Api, 6, 1),
         ];
+        // Each round of a repeat changes the texts and counts a little, so that which row wins shows.
+        var rows = Enumerable.Range(0, repeat).SelectMany(r => once.Select(row => r == 0 ? row
+            : new SocialImportRow(row.Post with { Text = $"{row.Post.Text} ({r})" }, row.Source, row.Papers, row.Snapshot is { } s ? s with { Likes = s.Likes + r } : null, row.EmbedHtml))).ToArray();
         void Before(StoreTransaction tx)
         {
             tx.Papers.Upsert(paper);
@@ -201,7 +213,7 @@ public abstract class StoreContractTests(StoreBackend backend)
             }
         });
         var expected = Dump(oneByOne.Store);
-        Assert.Contains("301|api 1|api", expected);
+        Assert.Contains(repeat == 1 ? "301|api 1|api" : $"301|api 1 ({repeat - 1})|api", expected);
         Assert.Contains("302|old api|api", expected);
         Assert.Equal(expected, Dump(bulk.Store));
         bulk.Store.Posts.Import(rows);

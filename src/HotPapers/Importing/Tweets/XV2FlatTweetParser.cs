@@ -52,16 +52,12 @@ internal static class XV2FlatTweetParser
                 }
                 else if (reader.ValueTextEquals("lang"u8))
                 {
-                    if (!String(ref reader, out var lang)) return false;
+                    if (!RepeatedString(ref reader, ref _lastLang, out var lang)) return false;
                     parsed.Lang = lang;
                 }
-                else if (reader.ValueTextEquals("author_id"u8))
-                {
-                    if (!String(ref reader, out var authorId)) return false;
-                    parsed.AuthorId = authorId;
-                }
-                // Read by nothing downstream, so checked for type (as the serializer would) but not kept.
-                else if (reader.ValueTextEquals("conversation_id"u8) || reader.ValueTextEquals("in_reply_to_user_id"u8))
+                // Read by nothing downstream, so checked for type (as the serializer would) but not kept: a flattened
+                // tweet's author is inline, so its author_id joins it to nothing.
+                else if (reader.ValueTextEquals("author_id"u8) || reader.ValueTextEquals("conversation_id"u8) || reader.ValueTextEquals("in_reply_to_user_id"u8))
                 {
                     if (!reader.Read() || reader.TokenType != JsonTokenType.String) return false;
                 }
@@ -120,11 +116,37 @@ internal static class XV2FlatTweetParser
         return true;
     }
 
+    /// <summary>
+    /// A string that is usually the same line after line (the language, twarc's fetch time): the last one read is
+    /// kept per thread and handed out again while the bytes match, instead of a new string each line.
+    /// </summary>
+    private static bool RepeatedString(ref Utf8JsonReader reader, ref (byte[] Utf8, string Text)? last, out string value)
+    {
+        value = null!;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String) return false;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && last is { } known && reader.ValueSpan.SequenceEqual(known.Utf8))
+        {
+            value = known.Text;
+            return true;
+        }
+        value = reader.GetString()!;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= 64) last = (reader.ValueSpan.ToArray(), value);
+        return true;
+    }
+
+    [ThreadStatic]
+    private static (byte[] Utf8, string Text)? _lastLang;
+
+    [ThreadStatic]
+    private static (byte[] Utf8, string Text)? _lastRetrievedAt;
+
     private static bool Int(ref Utf8JsonReader reader, out int value)
     {
         value = 0;
         return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value);
     }
+
+    private static bool SkipString(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.String;
 
     private static bool SkipStrings(ref Utf8JsonReader reader)
     {
@@ -174,7 +196,7 @@ internal static class XV2FlatTweetParser
         while (NextProperty(ref reader))
         {
             string s;
-            if (reader.ValueTextEquals("id"u8)) { if (!String(ref reader, out s)) return false; user.Id = s; }
+            if (reader.ValueTextEquals("id"u8)) { if (!SkipString(ref reader)) return false; } // the author is inline: its id joins nothing
             else if (reader.ValueTextEquals("name"u8)) { if (!String(ref reader, out s)) return false; user.Name = s; }
             else if (reader.ValueTextEquals("username"u8)) { if (!String(ref reader, out s)) return false; user.Username = s; }
             else SkipValue(ref reader);
@@ -190,7 +212,7 @@ internal static class XV2FlatTweetParser
         {
             if (reader.ValueTextEquals("retrieved_at"u8))
             {
-                if (!String(ref reader, out var at)) return false;
+                if (!RepeatedString(ref reader, ref _lastRetrievedAt, out var at)) return false;
                 retrievedAt = at;
             }
             else SkipValue(ref reader);
@@ -288,7 +310,7 @@ internal static class XV2FlatTweetParser
             if (reader.ValueTextEquals("start"u8)) { if (!Int(ref reader, out n)) return false; mention.Start = n; }
             else if (reader.ValueTextEquals("end"u8)) { if (!Int(ref reader, out n)) return false; mention.End = n; }
             else if (reader.ValueTextEquals("username"u8)) { if (!String(ref reader, out s)) return false; mention.Username = s; }
-            else if (reader.ValueTextEquals("id"u8)) { if (!String(ref reader, out s)) return false; mention.Id = s; }
+            else if (reader.ValueTextEquals("id"u8)) { if (!SkipString(ref reader)) return false; } // read by nothing downstream
             else SkipValue(ref reader);
         }
         return reader.TokenType == JsonTokenType.EndObject;

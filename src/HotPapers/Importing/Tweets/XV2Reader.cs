@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HotPapers.Social.X;
@@ -145,12 +144,8 @@ internal static class XV2Reader
             ReadTweet(originalTweet, context, sink, $"{where}includes.tweets {original}: ");
     }
 
-    private static readonly string[] ApiTimeFormats = ["yyyy-MM-ddTHH:mm:ss.fffZ", "yyyy-MM-ddTHH:mm:ssZ"];
-
     /// <summary>ISO 8601; the API's own forms are tried first, as they are nearly all there is (and cheaper to parse).</summary>
-    public static bool TryParseTime(string text, out DateTimeOffset at) =>
-        DateTimeOffset.TryParseExact(text, ApiTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at)
-        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    public static bool TryParseTime(string text, out DateTimeOffset at) => XTime.TryParse(text, out at);
 
     /// <summary>What the tweets of one response share: its users, its referenced tweets, its fetch time.</summary>
     internal sealed class ResponseContext

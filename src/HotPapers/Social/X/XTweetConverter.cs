@@ -35,7 +35,7 @@ public static class XTweetConverter
 
     public static XReadTweet Read(XTweet tweet, XUser? author)
     {
-        if (string.IsNullOrEmpty(tweet.Id) || !tweet.Id.All(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(tweet.Id) || tweet.Id.AsSpan().ContainsAnyExceptInRange('0', '9'))
             throw new FormatException($"tweet id '{tweet.Id}' is not a number");
         var useNote = tweet.NoteTweet is { Text.Length: > 0 };
         var text = XText.Unescape(useNote ? tweet.NoteTweet!.Text : tweet.Text, out var map);
@@ -47,18 +47,36 @@ public static class XTweetConverter
             author?.Name ?? "",
             CreatedAt(tweet),
             lang, XText.DirOf(lang), text, entities,
-            tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "retweeted")?.Id);
-        var papers = ArxivIdExtractor.DistinctIds(
-            (tweet.Entities?.Urls ?? []).SelectMany(u => new[] { u.ExpandedUrl, u.UnwoundUrl })
-            .Concat((tweet.NoteTweet?.Entities?.Urls ?? []).SelectMany(u => new[] { u.ExpandedUrl, u.UnwoundUrl }))
-            .Append(text));
+            RetweetedId(tweet.ReferencedTweets));
+        // The papers of the URL entities (expanded and unwound forms), then of the text, each once, first seen first.
+        var papers = new List<ArxivId>();
+        AddPapers(papers, tweet.Entities?.Urls);
+        AddPapers(papers, tweet.NoteTweet?.Entities?.Urls);
+        ArxivIdExtractor.AddDistinctIds(papers, text);
         return new XReadTweet(post, tweet.PublicMetrics?.Reposts, tweet.PublicMetrics?.LikeCount, papers);
+    }
+
+    private static void AddPapers(List<ArxivId> papers, List<XUrlEntity>? urls)
+    {
+        if (urls is null) return;
+        foreach (var u in urls)
+        {
+            ArxivIdExtractor.AddDistinctIds(papers, u.ExpandedUrl);
+            ArxivIdExtractor.AddDistinctIds(papers, u.UnwoundUrl);
+        }
+    }
+
+    private static string? RetweetedId(List<XReferencedTweet>? referenced)
+    {
+        if (referenced is null) return null;
+        foreach (var r in referenced)
+            if (r.Type == "retweeted") return r.Id;
+        return null;
     }
 
     private static DateTimeOffset CreatedAt(XTweet tweet)
     {
-        if (tweet.CreatedAt is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            return at;
+        if (tweet.CreatedAt is { } s && XTime.TryParse(s, out var at)) return at;
         if (Snowflake.TryGetCreatedAt(tweet.Id, out var fromId)) return fromId;
         throw new FormatException($"tweet {tweet.Id} has no created_at and its id carries no time");
     }
@@ -68,35 +86,65 @@ public static class XTweetConverter
         var entities = new List<PostEntity>();
         if (source is null) return entities;
         var offsets = CodePointOffsets.Of(text);
-        Func<int, int> at = i => i;
-        if (escapedMap is not null && source.Urls is { Count: > 0 } urls
-            && !urls.All(u => Slice(text, offsets, u.Start, u.End) == u.Url)
-            && urls.All(u => u.Start < escapedMap.Length && u.End < escapedMap.Length && Slice(text, offsets, escapedMap[u.Start], escapedMap[u.End]) == u.Url))
-            at = i => i < escapedMap.Length ? escapedMap[i] : i;
+        var escaped = escapedMap is not null && source.Urls is { Count: > 0 } urls && OffsetsCountEscapedText(urls, text, offsets, escapedMap);
 
         foreach (var u in source.Urls ?? [])
         {
             var isMedia = u.MediaKey is not null || IsMediaDisplay(u.DisplayUrl);
-            var (start, end) = LocateUrl(text, offsets, u.Url, at(u.Start), at(u.End));
+            var (start, end) = LocateUrl(text, offsets, u.Url, At(u.Start, escaped, escapedMap), At(u.End, escaped, escapedMap));
             if (isMedia)
                 entities.Add(new PostEntity(EntityKind.Media, start, end, u.Url, u.DisplayUrl));
             else
                 entities.Add(new PostEntity(EntityKind.Url, start, end, u.Url, null, u.ExpandedUrl is { } e && e != u.Url ? e : null));
         }
-        foreach (var h in source.Hashtags ?? []) entities.Add(new PostEntity(EntityKind.Hashtag, at(h.Start), at(h.End), h.Tag));
-        foreach (var c in source.Cashtags ?? []) entities.Add(new PostEntity(EntityKind.Cashtag, at(c.Start), at(c.End), c.Tag));
-        foreach (var m in source.Mentions ?? []) entities.Add(new PostEntity(EntityKind.Mention, at(m.Start), at(m.End), m.Username));
+        foreach (var h in source.Hashtags ?? []) entities.Add(new PostEntity(EntityKind.Hashtag, At(h.Start, escaped, escapedMap), At(h.End, escaped, escapedMap), h.Tag));
+        foreach (var c in source.Cashtags ?? []) entities.Add(new PostEntity(EntityKind.Cashtag, At(c.Start, escaped, escapedMap), At(c.End, escaped, escapedMap), c.Tag));
+        foreach (var m in source.Mentions ?? []) entities.Add(new PostEntity(EntityKind.Mention, At(m.Start, escaped, escapedMap), At(m.End, escaped, escapedMap), m.Username));
 
         // Keep what fits the text, in order, without overlaps: a truncated text (retweets) can cut entities off.
+        SortByStart(entities);
         var kept = new List<PostEntity>(entities.Count);
         var cursor = 0;
-        foreach (var entity in entities.OrderBy(e => e.Start))
+        foreach (var entity in entities)
         {
             if (entity.Start < cursor || entity.End < entity.Start || entity.End > offsets.CodePointCount) continue;
             kept.Add(entity);
             cursor = entity.End;
         }
         return kept;
+    }
+
+    /// <summary>
+    /// Whether the URL entities only line up with the text when their offsets count the escaped text (a source that
+    /// counted <c>&amp;amp;</c> as five code points).
+    /// </summary>
+    private static bool OffsetsCountEscapedText(List<XUrlEntity> urls, string text, CodePointOffsets offsets, int[] escapedMap)
+    {
+        var allAtDecoded = true;
+        foreach (var u in urls)
+            if (Slice(text, offsets, u.Start, u.End) != u.Url) { allAtDecoded = false; break; }
+        if (allAtDecoded) return false;
+        foreach (var u in urls)
+            if (!(u.Start < escapedMap.Length && u.End < escapedMap.Length && Slice(text, offsets, escapedMap[u.Start], escapedMap[u.End]) == u.Url)) return false;
+        return true;
+    }
+
+    private static int At(int i, bool escaped, int[]? escapedMap) => escaped && i < escapedMap!.Length ? escapedMap[i] : i;
+
+    /// <summary>By start, entities with equal starts kept in the order they came in (a stable sort; there are few).</summary>
+    private static void SortByStart(List<PostEntity> entities)
+    {
+        for (var i = 1; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            var j = i - 1;
+            while (j >= 0 && entities[j].Start > entity.Start)
+            {
+                entities[j + 1] = entities[j];
+                j--;
+            }
+            entities[j + 1] = entity;
+        }
     }
 
     /// <summary>

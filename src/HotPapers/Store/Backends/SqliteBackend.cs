@@ -64,8 +64,10 @@ internal sealed class SqliteBackend : IStoreBackend
             _storedPapers.Clear();
             _storedPapersOf = sql.Transaction;
         }
-        SqliteSocialBulk.Write(_connection, rows, _storedPapers);
+        (_bulk ??= new SqliteSocialBulk(_connection)).Write(rows, _storedPapers);
     }
+
+    private SqliteSocialBulk? _bulk;
 
     private readonly Dictionary<string, bool> _storedPapers = new(StringComparer.Ordinal);
     private DbTransaction? _storedPapersOf;
@@ -78,7 +80,11 @@ internal sealed class SqliteBackend : IStoreBackend
 
     public bool IsTransient(Exception error) => false; // writers wait on busy_timeout instead
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _bulk?.Dispose();
+        _connection.Dispose();
+    }
 
     private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
         string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,9 +9,10 @@ namespace HotPapers.Store.Backends;
 /// API on the store's connection and transaction. Microsoft.Data.Sqlite spends several microseconds per execution
 /// (parameter lookup by name, a data reader per statement), which was most of an import's time; binding by index
 /// and stepping the statement directly costs a fraction of that. Posts are written before the links that
-/// reference them.
+/// reference them. The statements are prepared once per connection and kept (preparing the upsert cost more than
+/// writing a few rows, once per piece of an import).
 /// </summary>
-internal static class SqliteSocialBulk
+internal sealed class SqliteSocialBulk(SqliteConnection connection) : IDisposable
 {
     private const string UpsertPost = """
         INSERT INTO social_posts (platform, post_id, author_handle, author_name, created_at, lang, dir, text, entities, repost_of, source)
@@ -41,51 +41,57 @@ internal static class SqliteSocialBulk
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
         """;
 
+    private Statement? _post, _mention, _link, _stored, _snapshot;
+
     /// <param name="storedPapers">
     /// Whether a paper is stored, as found so far in this transaction: most papers a post links are not in the
     /// store (only announced ones are), and many posts link the same paper, so this is asked once per paper and
     /// transaction, and the link statement runs only for stored ones. The answer holds for the whole transaction:
     /// it holds the write lock, and an import adds no papers.
     /// </param>
-    public static void Write(DbConnection connection, IReadOnlyList<SocialImportRow> rows, Dictionary<string, bool> storedPapers)
+    public void Write(IReadOnlyList<SocialImportRow> rows, Dictionary<string, bool> storedPapers)
     {
-        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
-        // A bulk import touches index pages all over (mentions by paper): a 64 MiB page cache instead of the default
-        // 2 MiB keeps them in memory. It lasts for this connection only.
-        raw.sqlite3_exec(db, "PRAGMA cache_size = -65536");
-        // Checkpoint when the write-ahead log passes ~40 MiB instead of SQLite's default ~4 MiB: a batch rewrites
-        // the same index pages, and each checkpoint copies them into the database file and syncs it, once per batch
-        // at the default. This changes nothing about durability: a committed batch is in the log either way, and a
-        // crash mid-import loses only the batch being written (the log is replayed on the next open).
-        raw.sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 10000");
-        using (var post = new Statement(db, UpsertPost))
+        var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        if (_post is null)
         {
-            foreach (var row in rows)
+            // A bulk import touches index pages all over (mentions by paper): a 64 MiB page cache instead of the default
+            // 2 MiB keeps them in memory. It lasts for this connection only.
+            raw.sqlite3_exec(db, "PRAGMA cache_size = -65536");
+            // Checkpoint when the write-ahead log passes ~40 MiB instead of SQLite's default ~4 MiB: a batch rewrites
+            // the same index pages, and each checkpoint copies them into the database file and syncs it, once per batch
+            // at the default. This changes nothing about durability: a committed batch is in the log either way, and a
+            // crash mid-import loses only the batch being written (the log is replayed on the next open).
+            raw.sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 10000");
+            _post = new Statement(db, UpsertPost);
+            _mention = new Statement(db, RecordMention);
+            _link = new Statement(db, LinkPaper);
+            _stored = new Statement(db, PaperStored);
+            _snapshot = new Statement(db, AddSnapshot);
+        }
+        foreach (var row in rows)
+        {
+            var p = row.Post;
+            _post.Text(1, p.Platform).Text(2, p.PostId).Text(3, p.AuthorHandle).Text(4, p.AuthorName).Text(5, row.CreatedAtText)
+                .Text(6, p.Lang).Text(7, p.Dir).Text(8, p.Text).Text(9, row.EntitiesJson).Text(10, p.RepostOf).Text(11, row.SourceText).Run();
+        }
+        foreach (var row in rows)
+            foreach (var paper in row.Papers)
             {
-                var p = row.Post;
-                post.Text(1, p.Platform).Text(2, p.PostId).Text(3, p.AuthorHandle).Text(4, p.AuthorName).Text(5, row.CreatedAtText)
-                    .Text(6, p.Lang).Text(7, p.Dir).Text(8, p.Text).Text(9, row.EntitiesJson).Text(10, p.RepostOf).Text(11, row.SourceText).Run();
+                _mention!.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
+                if (!storedPapers.TryGetValue(paper.Value, out var linkable))
+                    storedPapers[paper.Value] = linkable = _stored!.Text(1, paper.Value).HasRow();
+                if (linkable) _link!.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
             }
-        }
-        using (var mention = new Statement(db, RecordMention))
-        using (var link = new Statement(db, LinkPaper))
-        using (var stored = new Statement(db, PaperStored))
-        {
-            foreach (var row in rows)
-                foreach (var paper in row.Papers)
-                {
-                    mention.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
-                    if (!storedPapers.TryGetValue(paper.Value, out var linkable))
-                        storedPapers[paper.Value] = linkable = stored.Text(1, paper.Value).HasRow();
-                    if (linkable) link.Text(1, row.Post.Platform).Text(2, row.Post.PostId).Text(3, paper.Value).Run();
-                }
-        }
-        using (var snapshot = new Statement(db, AddSnapshot))
-        {
-            foreach (var row in rows)
-                if (row.Snapshot is { } s)
-                    snapshot.Text(1, s.Platform).Text(2, s.PostId).Integer(3, s.Reposts).Integer(4, s.Likes).Text(5, row.MeasuredAtText).Run();
-        }
+        foreach (var row in rows)
+            if (row.Snapshot is { } s)
+                _snapshot!.Text(1, s.Platform).Text(2, s.PostId).Integer(3, s.Reposts).Integer(4, s.Likes).Text(5, row.MeasuredAtText).Run();
+    }
+
+    /// <summary>Finalizes the statements; before the connection closes.</summary>
+    public void Dispose()
+    {
+        foreach (var statement in new[] { _post, _mention, _link, _stored, _snapshot }) statement?.Dispose();
+        _post = _mention = _link = _stored = _snapshot = null;
     }
 
     /// <summary>A prepared statement bound by position; errors carry SQLite's message, as Microsoft.Data.Sqlite's would.</summary>
@@ -100,14 +106,21 @@ internal static class SqliteSocialBulk
             Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
         }
 
+        // The string last bound at each position: SQLite keeps bindings across resets, and many values are the very
+        // same string row after row (the platform, the source, dir, a fetch's measured time), so those bind once.
+        private readonly string?[] _bound = new string?[12];
+
         public Statement Text(int index, string? value)
         {
+            if (value is not null && ReferenceEquals(_bound[index], value)) return this;
             Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+            _bound[index] = value;
             return this;
         }
 
         public Statement Integer(int index, long value)
         {
+            _bound[index] = null;
             Check(raw.sqlite3_bind_int64(_statement, index, value));
             return this;
         }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CsCheck;
+using HotPapers.Domain;
+using HotPapers.Store;
+
+namespace HotPapers.Tests.Store;
+
+/// <summary>
+/// The hand-written stored forms against what they stand in for: a post's entities as the store's JSON serializer
+/// writes them, and a UTC time as the invariant culture formats it. Any difference would change stored bytes.
+/// </summary>
+public class StoredFormsTests
+{
+    private static readonly Gen<string> Text = Gen.String[Gen.OneOf(Gen.Char.AlphaNumeric, Gen.Char['\0', '\u007f'], Gen.Char["\"\\/<>&'+`é日\u2028\u2029\uFEFF\u00A0"],
+        Gen.Char['\uD800', '\uDFFF'], Gen.Char['\u0080', '\uFFFF']), 0, 30];
+
+    // Printable ASCII, quotes and backslashes included: most values are URLs, handles and tags.
+    private static readonly Gen<string> Ascii = Gen.String[Gen.Char['\u0020', '\u007e'], 0, 30];
+
+    private static readonly Gen<string> Value = Gen.Frequency((3, Ascii), (1, Text));
+
+    private static readonly Gen<PostEntity> Entity =
+        from kind in Gen.Enum<EntityKind>()
+        from start in Gen.Int[-3, 500]
+        from end in Gen.Int[-3, 500]
+        from value in Value
+        from display in Gen.Null(Value)
+        from expanded in Gen.Null(Value)
+        select new PostEntity(kind, start, end, value, display, expanded);
+
+    [Fact]
+    public void Entities_are_written_as_the_serializer_writes_them()
+    {
+        Assert.Equal("[]", StoreJson.Entities([]));
+        Entity.Array[0, 5].Sample(entities => Assert.Equal(StoreJson.Write(entities), StoreJson.Entities(entities)), iter: 20_000);
+    }
+
+    [Fact]
+    public void Entities_of_a_kind_the_enum_does_not_name_are_written_as_the_serializer_writes_them()
+    {
+        PostEntity[] entities = [new(EntityKind.Url, 1, 2, "https://t.co/x"), new((EntityKind)42, 3, 4, "v")];
+        Assert.Equal(StoreJson.Write(entities), StoreJson.Entities(entities));
+    }
+
+    [Fact]
+    public void A_stored_time_is_what_the_invariant_culture_formats()
+    {
+        DateTimeOffset[] edges = [DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(1, 1, 1, 0, 0, 0, TimeSpan.Zero), new(999, 12, 31, 23, 59, 59, 999, TimeSpan.Zero),
+            new(2021, 6, 10, 12, 0, 0, 7, TimeSpan.FromHours(2)), new(2021, 6, 10, 0, 30, 0, TimeSpan.FromHours(5.5))];
+        foreach (var t in edges) Assert.Equal(Reference(t), StoreTime.Utc(t));
+        Gen.DateTimeOffset.Sample(t => Assert.Equal(Reference(t), StoreTime.Utc(t)), iter: 20_000);
+    }
+
+    private static string Reference(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}
