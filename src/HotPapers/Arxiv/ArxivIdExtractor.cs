@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using HotPapers.Domain;
 
 namespace HotPapers.Arxiv;
@@ -13,7 +16,7 @@ namespace HotPapers.Arxiv;
 /// host and one search for the DOI prefix, instead of at every '.' and '/' it holds. Nothing is allocated until a
 /// caller asks for a <see cref="ArxivLink"/>.
 /// </summary>
-public static class ArxivIdExtractor
+public static partial class ArxivIdExtractor
 {
     // Every id has a '.' or a '/' in it: only tokens holding one are looked at.
     private static readonly SearchValues<char> Marks = SearchValues.Create("./");
@@ -55,12 +58,30 @@ public static class ArxivIdExtractor
                 tokenStart = TokenStart(text, i + k);
             }
             var tokenEnd = TokenEnd(text, Math.Max(tokenStart, i));
-            if (doi != -1 && doi < tokenStart)
+            var token = TokenAt(text, tokenStart, tokenEnd);
+            // First without the DOI's candidates, which cost a search over the token. The DOI prefix only adds
+            // candidates after its own '/', so a match found without them stands unless the prefix starts before it.
+            if (TryToken(text, token, from, hasDoi: false, out match))
             {
-                var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
-                doi = d < 0 ? -1 : tokenStart + d;
+                var doiBefore = doi >= tokenStart ? doi < match.Index
+                    : doi != -1 && text[tokenStart..match.Index].Contains(DoiPrefix, StringComparison.Ordinal);
+                if (!doiBefore) return true;
             }
-            if (TryToken(text, tokenStart, tokenEnd, from, doi >= 0 && doi < tokenEnd, out match)) return true;
+            else
+            {
+                if (doi != -1 && doi < tokenStart)
+                {
+                    var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
+                    doi = d < 0 ? -1 : tokenStart + d;
+                }
+                if (doi < 0 || doi >= tokenEnd)
+                {
+                    i = tokenEnd + 1;
+                    tokenStart = -1;
+                    continue;
+                }
+            }
+            if (TryToken(text, token, from, hasDoi: true, out match)) return true;
             i = tokenEnd + 1;
             tokenStart = -1;
         }
@@ -111,15 +132,20 @@ public static class ArxivIdExtractor
     /// <summary>What is known of the token an id candidate stands in: where it starts and ends, and the paper host it names.</summary>
     private readonly record struct Token(int Start, int End, PaperHost Host, int HostEnd, int SchemeLength);
 
+    private static Token TokenAt(ReadOnlySpan<char> text, int tokenStart, int tokenEnd)
+    {
+        var host = UrlHost(text[tokenStart..tokenEnd], out var hostEnd, out var schemeLength);
+        return new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
+    }
+
     /// <summary>
     /// The places in one token where an id can start, in order (an id's '.' or '/' must lie at or after
     /// <paramref name="from"/>); each is checked in full by <see cref="TryNewStyle"/> or <see cref="TryOldStyle"/>.
     /// </summary>
-    private static bool TryToken(ReadOnlySpan<char> text, int tokenStart, int tokenEnd, int from, bool hasDoi, out ArxivMatch match)
+    private static bool TryToken(ReadOnlySpan<char> text, in Token token, int from, bool hasDoi, out ArxivMatch match)
     {
+        var (tokenStart, tokenEnd, host, hostEnd, _) = token;
         var span = text[tokenStart..tokenEnd];
-        var host = UrlHost(span, out var hostEnd, out var schemeLength);
-        var token = new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
 
         // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581").
         var first = 0;
@@ -310,13 +336,33 @@ public static class ArxivIdExtractor
     /// </summary>
     private static PaperHost UrlHost(ReadOnlySpan<char> url, out int hostEnd, out int schemeLength)
     {
-        schemeLength = url.IsEmpty ? 0
-            : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
-            : url.StartsWith("//") ? 2 : 0;
-        var slash = url[schemeLength..].IndexOf('/');
+        schemeLength = SchemeLength(url);
+        var slash = IndexOfSlash(url[schemeLength..]);
         hostEnd = schemeLength + slash;
         if (slash <= 0) return PaperHost.None;
         var host = url[schemeLength..hostEnd];
+        if (host.Length < 5) return PaperHost.None; // the shortest is hf.co
+        // Most links are elsewhere: their last four characters (ASCII, any case) already rule out every paper host.
+        var tail = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^4..]));
+        if ((tail & 0xFF80_FF80_FF80_FF80UL) == 0)
+        {
+            var lower = tail | 0x0020_0020_0020_0020UL;
+            if (lower == DotCom) return host.Length is 11 or 15 ? UrlHostByName(host) : PaperHost.None; // scirate.com
+            if (lower != DotOrg && lower != FdotCo && lower != EdotCo && lower != Cool && lower != DotGov) return PaperHost.None;
+        }
+        return UrlHostByName(host);
+    }
+
+    private static readonly ulong DotCom = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".com".AsSpan()));
+    private static readonly ulong DotOrg = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".org".AsSpan()));
+    private static readonly ulong FdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("f.co".AsSpan())); // hf.co
+    private static readonly ulong EdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("e.co".AsSpan())); // huggingface.co
+    private static readonly ulong Cool = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("cool".AsSpan()));
+    private static readonly ulong DotGov = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".gov".AsSpan()));
+
+    /// <summary>The paper host a host name (before the first '/' of a URL) is, ignoring case and a leading <c>www.</c>.</summary>
+    private static PaperHost UrlHostByName(ReadOnlySpan<char> host)
+    {
         if (host.Length > 4 && host[0] is 'w' or 'W' && StartsWithIgnoreCase(host, "www.")) host = host[4..];
         if (host.Length >= 10 && EndsWithIgnoreCase(host, ".arxiv.org")) return PaperHost.Arxiv;
         return host.Length switch
@@ -335,6 +381,52 @@ public static class ArxivIdExtractor
 
         static bool Is(ReadOnlySpan<char> host, string name) => EqualsIgnoreCase(host, name);
     }
+
+    /// <summary>
+    /// The first '/'. A host is short: one 16-character compare in a vector register usually finds it, without the
+    /// call into the framework's search, which costs more than the compare for every link read.
+    /// </summary>
+    private static int IndexOfSlash(ReadOnlySpan<char> s)
+    {
+        if (Vector256.IsHardwareAccelerated && s.Length >= Vector256<ushort>.Count)
+        {
+            var chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s));
+            var mask = Vector256.Equals(chars, Vector256.Create((ushort)'/')).ExtractMostSignificantBits();
+            if (mask != 0) return BitOperations.TrailingZeroCount(mask);
+            var k = s[Vector256<ushort>.Count..].IndexOf('/');
+            return k < 0 ? -1 : Vector256<ushort>.Count + k;
+        }
+        return s.IndexOf('/');
+    }
+
+    /// <summary>8 for <c>https://</c>, 7 for <c>http://</c> (any case), 2 for <c>//</c>, else 0.</summary>
+    private static int SchemeLength(ReadOnlySpan<char> url)
+    {
+        if (url.Length >= 8)
+        {
+            // Eight ASCII characters as two 64-bit words: every URL is read here, so this is the fast path.
+            var bytes = MemoryMarshal.AsBytes(url[..8]);
+            ulong first = MemoryMarshal.Read<ulong>(bytes), next = MemoryMarshal.Read<ulong>(bytes[8..]);
+            if (((first | next) & 0xFF80_FF80_FF80_FF80UL) == 0)
+            {
+                if ((first | 0x0020_0020_0020_0020UL) == Http)
+                {
+                    if ((next | 0x20UL) == SColonSlashSlash) return 8;
+                    if ((next & 0x0000_FFFF_FFFF_FFFFUL) == ColonSlashSlash) return 7;
+                    return 0;
+                }
+                return url.StartsWith("//") ? 2 : 0;
+            }
+        }
+        // Short, or not ASCII: a non-ASCII letter may still equal an ASCII one ignoring case (U+017F is 's').
+        return url.IsEmpty ? 0
+            : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
+            : url.StartsWith("//") ? 2 : 0;
+    }
+
+    private static readonly ulong Http = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("http".AsSpan()));
+    private static readonly ulong SColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("s://".AsSpan()));
+    private static readonly ulong ColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("://\0".AsSpan())) & 0x0000_FFFF_FFFF_FFFFUL;
 
     private static int TokenStart(ReadOnlySpan<char> text, int at)
     {

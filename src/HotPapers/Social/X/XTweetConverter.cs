@@ -48,10 +48,11 @@ public static class XTweetConverter
             CreatedAt(tweet),
             lang, XText.DirOf(lang), text, entities,
             tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "retweeted")?.Id);
+        // The link fields are URLs and are read as such; the text is searched as text.
         var papers = ArxivIdExtractor.DistinctIds(
             (tweet.Entities?.Urls ?? []).SelectMany(u => new[] { u.ExpandedUrl, u.UnwoundUrl })
-            .Concat((tweet.NoteTweet?.Entities?.Urls ?? []).SelectMany(u => new[] { u.ExpandedUrl, u.UnwoundUrl }))
-            .Append(text));
+            .Concat((tweet.NoteTweet?.Entities?.Urls ?? []).SelectMany(u => new[] { u.ExpandedUrl, u.UnwoundUrl })),
+            [text]);
         return new XReadTweet(post, tweet.PublicMetrics?.Reposts, tweet.PublicMetrics?.LikeCount, papers);
     }
 
