@@ -15,16 +15,51 @@ public static partial class ArxivIdExtractor
     /// </summary>
     public static bool TryExtractFromUrl(ReadOnlySpan<char> url, out ArxivLink link)
     {
-        if (NamesNoPaper(url))
+        link = default;
+        var host = UrlHost(url, out var hostEnd, out var schemeLength);
+        if (host == PaperHost.None)
+            return !NamesNoPaper(url, hostEnd, schemeLength) && TryExtract(url, out link);
+        if (TryPaperPathId(url, host, hostEnd, schemeLength, out var direct))
         {
-            link = default;
-            return false;
+            link = direct.ToLink(url);
+            return true;
         }
-        return TryExtract(url, out link);
+        // On a paper host the general scan starts with the token at 0, the whole URL unless something in it ends
+        // the token: then it is that token alone, and its host is the one just read.
+        if (IsTokenBoundary(url[0]) || TokenEnd(url, 0) != url.Length) return TryExtract(url, out link);
+        var doi = -2;
+        if (!TryTokenWithDoi(url, new Token(0, url.Length, host, hostEnd, schemeLength), 0, ref doi, out var match)) return false;
+        link = match.ToLink(url);
+        return true;
+    }
+
+    /// <summary>
+    /// The common paper link, <c>http(s)://host/word/YYMM.NNNNN…</c>, read directly: the general scan's first
+    /// candidates in it are the token's start (a scheme: no id), the word after the host (a paper path word such as
+    /// <c>abs</c>: no pre-2007 archive, no '.' or ':', so no id, no <c>arXiv:</c>, no DOI prefix), and then the id after the word's '/', checked by the same
+    /// <see cref="TryAt"/>. Whether the id is inside the token only needs the characters up to its '.'; what the token
+    /// holds after it changes nothing before it. False when the URL has another shape or the id does not hold: the
+    /// caller then runs the general scan.
+    /// </summary>
+    private static bool TryPaperPathId(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivMatch match)
+    {
+        match = default;
+        if (schemeLength < 7) return false;
+        var word = hostEnd + 1;
+        var wordLength = IndexOfSlash(url[word..]);
+        if (wordLength <= 0) return false;
+        var idStart = word + wordLength + 1;
+        if (idStart + 5 > url.Length || !char.IsAsciiDigit(url[idStart])) return false;
+        var path = url.Slice(word, wordLength);
+        // The paper path words of the hosts (none is an archive or holds '.' or ':'); any other word, or another case, goes the general way.
+        if (!(path is "abs" or "pdf" or "html" or "format" or "ps" or "src" or "e-print" or "overview" or "papers" or "arxiv")) return false;
+        if (url[..(idStart + 5)].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false; // a boundary or a non-ASCII character
+        return TryAt(url, idStart, new Token(0, url.Length, host, hostEnd, schemeLength), 0, out match);
     }
 
     /// <summary>Every reference in a link field, as <see cref="ExtractAll"/> finds them; none when the host rules them out (<see cref="TryExtractFromUrl"/>).</summary>
-    public static List<ArxivLink> ExtractAllFromUrl(ReadOnlySpan<char> url) => NamesNoPaper(url) ? [] : ExtractAll(url);
+    public static List<ArxivLink> ExtractAllFromUrl(ReadOnlySpan<char> url) =>
+        UrlHost(url, out var hostEnd, out var schemeLength) == PaperHost.None && NamesNoPaper(url, hostEnd, schemeLength) ? [] : ExtractAll(url);
 
     /// <summary>
     /// The distinct papers of a post: its link fields first (read as URLs, <see cref="ExtractAllFromUrl"/>), then its
@@ -47,13 +82,14 @@ public static partial class ArxivIdExtractor
     }
 
     /// <summary>
-    /// An <c>http(s)://</c> URL whose host (as <see cref="UrlHost"/> reads it) is neither a paper host nor a DOI resolver.
+    /// Of a URL whose host is no paper host (<see cref="UrlHost"/>): whether it is an <c>http(s)://</c> URL whose host
+    /// is no DOI resolver either.
     /// Such a URL starts with a letter run ended by ':' (not an id) and names no host whose paths hold ids, so the
     /// general scan could only find an arXiv DOI in it or an id in a later token.
     /// </summary>
-    private static bool NamesNoPaper(ReadOnlySpan<char> url)
+    private static bool NamesNoPaper(ReadOnlySpan<char> url, int hostEnd, int schemeLength)
     {
-        if (UrlHost(url, out var hostEnd, out var schemeLength) != PaperHost.None || schemeLength < 7) return false;
+        if (schemeLength < 7) return false;
         var host = hostEnd > schemeLength ? url[schemeLength..hostEnd] : url[schemeLength..];
         return !IsDoiResolver(host);
     }

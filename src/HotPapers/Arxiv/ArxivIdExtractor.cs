@@ -58,35 +58,39 @@ public static partial class ArxivIdExtractor
                 tokenStart = TokenStart(text, i + k);
             }
             var tokenEnd = TokenEnd(text, Math.Max(tokenStart, i));
-            var token = TokenAt(text, tokenStart, tokenEnd);
-            // First without the DOI's candidates, which cost a search over the token. The DOI prefix only adds
-            // candidates after its own '/', so a match found without them stands unless the prefix starts before it.
-            if (TryToken(text, token, from, hasDoi: false, out match))
-            {
-                var doiBefore = doi >= tokenStart ? doi < match.Index
-                    : doi != -1 && text[tokenStart..match.Index].Contains(DoiPrefix, StringComparison.Ordinal);
-                if (!doiBefore) return true;
-            }
-            else
-            {
-                if (doi != -1 && doi < tokenStart)
-                {
-                    var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
-                    doi = d < 0 ? -1 : tokenStart + d;
-                }
-                if (doi < 0 || doi >= tokenEnd)
-                {
-                    i = tokenEnd + 1;
-                    tokenStart = -1;
-                    continue;
-                }
-            }
-            if (TryToken(text, token, from, hasDoi: true, out match)) return true;
+            if (TryTokenWithDoi(text, TokenAt(text, tokenStart, tokenEnd), from, ref doi, out match)) return true;
             i = tokenEnd + 1;
             tokenStart = -1;
         }
         match = default;
         return false;
+    }
+
+    /// <summary>
+    /// One token's match. <paramref name="doi"/> is where the next DOI prefix at or after an earlier token is (-2 not
+    /// looked for yet, -1 none left), kept across the tokens of a text so that it is searched for once.
+    /// </summary>
+    private static bool TryTokenWithDoi(ReadOnlySpan<char> text, in Token token, int from, ref int doi, out ArxivMatch match)
+    {
+        var (tokenStart, tokenEnd, _, _, _) = token;
+        // First without the DOI's candidates, which cost a search over the token. The DOI prefix only adds
+        // candidates after its own '/', so a match found without them stands unless the prefix starts before it.
+        if (TryToken(text, token, from, hasDoi: false, out match))
+        {
+            var doiBefore = doi >= tokenStart ? doi < match.Index
+                : doi != -1 && text[tokenStart..match.Index].Contains(DoiPrefix, StringComparison.Ordinal);
+            if (!doiBefore) return true;
+        }
+        else
+        {
+            if (doi != -1 && doi < tokenStart)
+            {
+                var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
+                doi = d < 0 ? -1 : tokenStart + d;
+            }
+            if (doi < 0 || doi >= tokenEnd) return false;
+        }
+        return TryToken(text, token, from, hasDoi: true, out match);
     }
 
     public static bool TryFindFirst(ReadOnlySpan<char> text, out ArxivMatch match) => TryFindNext(text, 0, out match);
@@ -147,16 +151,17 @@ public static partial class ArxivIdExtractor
         var (tokenStart, tokenEnd, host, hostEnd, _) = token;
         var span = text[tokenStart..tokenEnd];
 
-        // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581").
-        var first = 0;
-        while (first < span.Length && !char.IsAsciiLetterOrDigit(span[first]) && span[first] != '/') first++;
-        if (first == span.Length)
+        // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581"). A token
+        // that starts with http(s):// starts with a letter run ended by ':' or a capital: neither an id nor `arXiv:`.
+        match = default;
+        if (token.SchemeLength < 7)
         {
-            match = default;
-            return false;
+            var first = 0;
+            while (first < span.Length && !char.IsAsciiLetterOrDigit(span[first]) && span[first] != '/') first++;
+            if (first == span.Length) return false;
+            if (TryAt(text, tokenStart + first, token, from, out match)) return true;
+            if (span[0] is 'a' or 'A' && StartsWithIgnoreCase(span, "arxiv:") && TryAt(text, tokenStart + 6, token, from, out match)) return true;
         }
-        if (TryAt(text, tokenStart + first, token, from, out match)) return true;
-        if (span[0] is 'a' or 'A' && StartsWithIgnoreCase(span, "arxiv:") && TryAt(text, tokenStart + 6, token, from, out match)) return true;
 
         // Anywhere else only after a '/': of a paper URL on a known host, or of the arXiv DOI prefix.
         if (host == PaperHost.None && !hasDoi) return false;
@@ -173,7 +178,7 @@ public static partial class ArxivIdExtractor
             if (hasDoi && slash >= 8 && span.Slice(slash - 8, 8).SequenceEqual(DoiPrefix.AsSpan(0, 8)) && StartsWithIgnoreCase(rest, "arxiv.")
                 && TryAt(text, next + 6, token, from, out match))
                 return true;
-            var k = rest.IndexOf('/');
+            var k = IndexOfSlash(rest);
             slash = k < 0 ? -1 : slash + 1 + k;
         }
         return false;
@@ -299,7 +304,9 @@ public static partial class ArxivIdExtractor
         var prefix = text[token.Start..idStart];
         if (prefix.IsEmpty) return ArxivLinkKind.Text;
         if (EndsWithIgnoreCase(prefix, "arxiv:") && prefix.Length == 6) return ArxivLinkKind.Text;
-        if (!prefix.Contains('/')) return prefix.ContainsAnyInRange('0', '9') || ContainsAsciiLetter(prefix) ? null : ArxivLinkKind.Text;
+        // In a token on a paper host, a prefix past the host holds the '/' that ends it.
+        var pastHost = token.Host != PaperHost.None && prefix.Length > token.HostEnd;
+        if (!pastHost && !prefix.Contains('/')) return prefix.ContainsAnyInRange('0', '9') || ContainsAsciiLetter(prefix) ? null : ArxivLinkKind.Text;
         return IsPaperUrlPrefix(prefix, token, newStyle) ? ArxivLinkKind.Url : null;
     }
 
@@ -383,11 +390,17 @@ public static partial class ArxivIdExtractor
     }
 
     /// <summary>
-    /// The first '/'. A host is short: one 16-character compare in a vector register usually finds it, without the
-    /// call into the framework's search, which costs more than the compare for every link read.
+    /// The first '/'. Hosts and path segments are short: a plain loop over a short span, or one 16-character compare in
+    /// a vector register, usually finds it without the call into the framework's search, which costs more here.
     /// </summary>
     private static int IndexOfSlash(ReadOnlySpan<char> s)
     {
+        if (s.Length < 16)
+        {
+            for (var i = 0; i < s.Length; i++)
+                if (s[i] == '/') return i;
+            return -1;
+        }
         if (Vector256.IsHardwareAccelerated && s.Length >= Vector256<ushort>.Count)
         {
             var chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s));

@@ -19,13 +19,13 @@ public partial class ArxivIdExtractorUrlTests
         "ar5iv.labs.arxiv.org", "alphaxiv.org", "www.alphaxiv.org", "huggingface.co", "hf.co", "www.hf.co", "papers.cool", "scirate.com",
         "www.scirate.com", "xxx.lanl.gov", "semanticscholar.org", "api.semanticscholar.org", "doi.org", "dx.doi.org", "DOI.ORG", "github.com",
         "t.co", "x.com", "scholar.example.com", "arxiv.org.example.com", "notarxiv.org", "en.wikipedia.org", "a.co", "news.cool", "b.gov",
-        "arxıv.org", "scıraté.com", "");
+        "arxıv.org", "scıraté.com", "a(b.arxiv.org", "a b.arxiv.org", "é.arxiv.org", "10.48550.arxiv.org", "");
 
     private static readonly Gen<string> Path = Gen.OneOf("/abs/", "/pdf/", "/html/", "/overview/", "/papers/", "/arxiv/", "/graph/v1/paper/",
-        "/abs/arXiv:", "/10.48550/arXiv.", "/?q=10.48550/arXiv.", "/x/", "/", "?x=/abs/", "#/abs/", "/wiki/Foo_(", "/a b/", "/'", "/\"", "");
+        "/abs/arXiv:", "/10.48550/arXiv.", "/?q=10.48550/arXiv.", "/x/", "/", "?x=/abs/", "#/abs/", "/wiki/Foo_(", "/a b/", "/'", "/\"", "/ABS/", "/list/", "/hep-th/", "/abs/hep-th/", "/abs.x/", "/e-print/", "");
 
     private static readonly Gen<string> Id = Gen.OneOf("2010.13581", "1412.7878", "hep-th/9901001", "math.GT/0309136", "2010.13581v2",
-        "1313.12345", "arXiv:2010.13581", "https://arxiv.org/abs/2101.00001", "");
+        "1313.12345", "arXiv:2010.13581", "https://arxiv.org/abs/2101.00001", "2608.glm-1", "1501.1234", "0704.0001v0", "2010.13581/2101.00001", "9901001", "");
 
     private static readonly Gen<string> Tail = Gen.OneOf("", "v3", ".pdf", "?context=cs", "#S3", ")", " 2101.00002", "(2101.00003)",
         "/10.48550/arXiv.2101.00004", "*", "|2101.00005");
