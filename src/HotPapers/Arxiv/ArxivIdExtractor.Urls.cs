@@ -34,12 +34,13 @@ public static partial class ArxivIdExtractor
     }
 
     /// <summary>
-    /// The common paper link, <c>http(s)://host/word/YYMM.NNNNN…</c>, read directly: the general scan's first
-    /// candidates in it are the token's start (a scheme: no id), the word after the host (a paper path word such as
-    /// <c>abs</c>: no pre-2007 archive, no '.' or ':', so no id, no <c>arXiv:</c>, no DOI prefix), and then the id after the word's '/', checked by the same
-    /// <see cref="TryAt"/>. Whether the id is inside the token only needs the characters up to its '.'; what the token
-    /// holds after it changes nothing before it. False when the URL has another shape or the id does not hold: the
-    /// caller then runs the general scan.
+    /// The common paper link, <c>http(s)://host/word/YYMM.NNNNN…</c>, read directly. The general scan's candidates
+    /// in it come in this order: the token's start (a scheme: no id), the word after the host (a paper path word such
+    /// as <c>abs</c>: no pre-2007 archive, no '.' or ':', so no id, no <c>arXiv:</c>, no DOI prefix before the id),
+    /// and then the id after the word's '/', which it checks with <see cref="IsNewStyleId"/> and accepts as a
+    /// <see cref="ArxivLinkKind.Url"/> because the word is one of the host's paper paths. That the id lies inside the
+    /// token only needs the characters up to its '.'; what the token holds after it changes nothing before it. False
+    /// when the URL has another shape or the id does not hold: the caller then runs the general scan.
     /// </summary>
     private static bool TryPaperPathId(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivMatch match)
     {
@@ -50,11 +51,24 @@ public static partial class ArxivIdExtractor
         if (wordLength <= 0) return false;
         var idStart = word + wordLength + 1;
         if (idStart + 5 > url.Length || !char.IsAsciiDigit(url[idStart])) return false;
+        // The host's paper path words, in lower case (none is an archive or holds '.' or ':'): with one of them before
+        // it, a new-style id is a paper link (IsPaperUrlPrefix). Any other word, or case, goes the general way.
         var path = url.Slice(word, wordLength);
-        // The paper path words of the hosts (none is an archive or holds '.' or ':'); any other word, or another case, goes the general way.
-        if (!(path is "abs" or "pdf" or "html" or "format" or "ps" or "src" or "e-print" or "overview" or "papers" or "arxiv")) return false;
-        if (url[..(idStart + 5)].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false; // a boundary or a non-ASCII character
-        return TryAt(url, idStart, new Token(0, url.Length, host, hostEnd, schemeLength), 0, out match);
+        var paperPath = host switch
+        {
+            PaperHost.Arxiv => path is "abs" or "pdf" or "html" or "format" or "ps" or "src" or "e-print",
+            PaperHost.Ar5iv => path is "html" or "abs",
+            PaperHost.AlphaXiv => path is "abs" or "overview" or "pdf",
+            PaperHost.HuggingFace => path is "papers",
+            PaperHost.ArxivPath => path is "arxiv",
+            _ => false,
+        };
+        var dot = idStart + 4;
+        if (!paperPath || url[dot] != '.' || !IsNewStyleId(url, dot, out var idEnd)) return false;
+        if (url[..dot].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false; // a boundary (or a non-ASCII character) before the id
+        var (version, end) = ReadVersion(url, idEnd);
+        match = new ArxivMatch(idStart, idEnd - idStart, end, version, -1, ArxivLinkKind.Url);
+        return true;
     }
 
     /// <summary>Every reference in a link field, as <see cref="ExtractAll"/> finds them; none when the host rules them out (<see cref="TryExtractFromUrl"/>).</summary>

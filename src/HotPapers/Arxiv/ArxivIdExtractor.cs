@@ -38,6 +38,8 @@ public static partial class ArxivIdExtractor
     private static readonly string[] ArchivesWithSubjectClass = ["math", "cs", "nlin", "q-bio"];
 
     private static readonly string[] ArxivPaths = ["abs/", "pdf/", "html/", "format/", "ps/", "src/", "e-print/"];
+    private static readonly string[] Ar5ivPaths = ["html/", "abs/"];
+    private static readonly string[] AlphaXivPaths = ["abs/", "overview/", "pdf/"];
 
     private const string DoiPrefix = "10.48550/";
 
@@ -211,6 +213,19 @@ public static partial class ArxivIdExtractor
     private static bool TryNewStyle(ReadOnlySpan<char> text, int dot, in Token token, out ArxivMatch match)
     {
         match = default;
+        if (!IsNewStyleId(text, dot, out var idEnd)) return false;
+        var start = dot - 4;
+        var kind = Preceded(text, start, token, newStyle: true);
+        if (kind is null) return false;
+        var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
+        match = new ArxivMatch(start, idEnd - start, end, version, -1, kind.Value);
+        return true;
+    }
+
+    /// <summary>The digits around the '.' of a new-style id, without a look at what stands before it.</summary>
+    private static bool IsNewStyleId(ReadOnlySpan<char> text, int dot, out int idEnd)
+    {
+        idEnd = 0;
         var start = dot - 4;
         if (start < 0 || !AllDigits(text.Slice(start, 4))) return false;
         var yy = Digit(text[start]) * 10 + Digit(text[start + 1]);
@@ -227,12 +242,7 @@ public static partial class ArxivIdExtractor
             n++;
         }
         if (allZero || (n == 4 ? yymm > 1412 : n != 5 || yymm < 1501)) return false;
-
-        var idEnd = dot + 1 + n;
-        var kind = Preceded(text, start, token, newStyle: true);
-        if (kind is null) return false;
-        var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
-        match = new ArxivMatch(start, idEnd - start, end, version, -1, kind.Value);
+        idEnd = dot + 1 + n;
         return true;
     }
 
@@ -325,8 +335,8 @@ public static partial class ArxivIdExtractor
         return token.Host switch
         {
             PaperHost.Arxiv => IsOneOfIgnoreCase(path, ArxivPaths),
-            PaperHost.Ar5iv => IsOneOfIgnoreCase(path, ["html/", "abs/"]),
-            PaperHost.AlphaXiv => IsOneOfIgnoreCase(path, ["abs/", "overview/", "pdf/"]),
+            PaperHost.Ar5iv => IsOneOfIgnoreCase(path, Ar5ivPaths),
+            PaperHost.AlphaXiv => IsOneOfIgnoreCase(path, AlphaXivPaths),
             PaperHost.HuggingFace => newStyle && EqualsIgnoreCase(path, "papers/"),
             PaperHost.ArxivPath => EqualsIgnoreCase(path, "arxiv/"),
             PaperHost.SemanticScholarApi => EqualsIgnoreCase(path, "graph/v1/paper/"),
