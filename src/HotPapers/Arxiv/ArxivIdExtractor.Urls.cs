@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HotPapers.Domain;
 
 namespace HotPapers.Arxiv;
@@ -15,10 +16,50 @@ public static partial class ArxivIdExtractor
     /// </summary>
     public static bool TryExtractFromUrl(ReadOnlySpan<char> url, out ArxivLink link)
     {
-        link = default;
         var host = UrlHost(url, out var hostEnd, out var schemeLength);
-        if (host == PaperHost.None)
-            return !NamesNoPaper(url, hostEnd, schemeLength) && TryExtract(url, out link);
+        if (host != PaperHost.None) return TryExtractOnPaperHost(url, host, hostEnd, schemeLength, out link);
+        link = default;
+        if (NamesNoPaper(url, hostEnd, schemeLength)) return false;
+        if (schemeLength >= 7 && hostEnd > schemeLength) return TryExtractOnDoiResolver(url, hostEnd, out link);
+        return TryExtract(url, out link);
+    }
+
+    /// <summary>
+    /// An http(s) URL on doi.org (or a subdomain). On a host that is no paper host, the general scan can only find an
+    /// arXiv DOI (its prefix must be in the token) or an id in a later token (after a boundary). So: with neither the
+    /// prefix nor a boundary in the URL, nothing; with the prefix right after the host and a new-style id after
+    /// <c>arXiv.</c>, that id, as the scan's DOI check (<see cref="Preceded"/>) would find it; else the general scan.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryExtractOnDoiResolver(ReadOnlySpan<char> url, int hostEnd, out ArxivLink link)
+    {
+        link = default;
+        var plain = url.IndexOfAnyExcept(AsciiTokenChars) < 0; // one token, all ASCII
+        var path = url[(hostEnd + 1)..];
+        if (plain && path.StartsWith(DoiPrefix, StringComparison.Ordinal) && StartsWithIgnoreCase(path[DoiPrefix.Length..], "arxiv."))
+        {
+            // The prefix's own '/' is the first candidate the scan accepts a DOI at: the ones before it are the
+            // scheme's (too early) and the host's (a DOI resolver's name does not end in "10.48550").
+            var idStart = hostEnd + 1 + DoiPrefix.Length + 6;
+            var dot = idStart + 4;
+            if (dot < url.Length && char.IsAsciiDigit(url[idStart]) && url[dot] == '.' && IsNewStyleId(url, dot, out var idEnd))
+            {
+                link = new ArxivMatch(idStart, idEnd - idStart, idEnd, 0, -1, ArxivLinkKind.Doi).ToLink(url);
+                return true;
+            }
+        }
+        else if (plain && !url.Contains(DoiPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        return TryExtract(url, out link);
+    }
+
+    // Not inlined: most links are elsewhere, and their rejection above then needs no stack for matches and tokens.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryExtractOnPaperHost(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivLink link)
+    {
+        link = default;
         if (TryPaperPathId(url, host, hostEnd, schemeLength, out var direct))
         {
             link = direct.ToLink(url);
@@ -37,7 +78,8 @@ public static partial class ArxivIdExtractor
     /// The common paper link, <c>http(s)://host/word/YYMM.NNNNN…</c>, read directly. The general scan's candidates
     /// in it come in this order: the token's start (a scheme: no id), the word after the host (a paper path word such
     /// as <c>abs</c>: no pre-2007 archive, no '.' or ':', so no id, no <c>arXiv:</c>, no DOI prefix before the id),
-    /// and then the id after the word's '/', which it checks with <see cref="IsNewStyleId"/> and accepts as a
+    /// and then the id after the word's '/' (or after an <c>arXiv:</c> there, whose letters run into the ':' and are no
+    /// id either), which it checks with <see cref="IsNewStyleId"/> and accepts as a
     /// <see cref="ArxivLinkKind.Url"/> because the word is one of the host's paper paths. That the id lies inside the
     /// token only needs the characters up to its '.'; what the token holds after it changes nothing before it. False
     /// when the URL has another shape or the id does not hold: the caller then runs the general scan.
@@ -50,6 +92,8 @@ public static partial class ArxivIdExtractor
         var wordLength = IndexOfSlash(url[word..]);
         if (wordLength <= 0) return false;
         var idStart = word + wordLength + 1;
+        // …/abs/arXiv:2010.13581: the server strips the prefix, and so does the scan (IsPaperUrlPrefix).
+        if (idStart < url.Length && url[idStart] is 'a' or 'A' && StartsWithIgnoreCase(url[idStart..], "arxiv:")) idStart += 6;
         if (idStart + 5 > url.Length || !char.IsAsciiDigit(url[idStart])) return false;
         // The host's paper path words, in lower case (none is an archive or holds '.' or ':'): with one of them before
         // it, a new-style id is a paper link (IsPaperUrlPrefix). Any other word, or case, goes the general way.
