@@ -70,6 +70,16 @@ public partial class ArxivIdExtractorUrlTests
         Assert.False(ArxivIdExtractor.TryExtractFromUrl(url, out _), "the URL entry point does not");
     }
 
+    [Theory]
+    [InlineData("https://news.example.com/?u=https://arxiv.org/abs/2010.13581")]
+    [InlineData("https://github.com/someone/2010.13581")]
+    [InlineData("https://t.co/2010.13581")]
+    public void A_paper_wrapped_in_another_sites_URL_is_found_by_neither(string url)
+    {
+        Assert.False(ArxivIdExtractor.TryExtract(url, out _));
+        Assert.False(ArxivIdExtractor.TryExtractFromUrl(url, out _));
+    }
+
     /// <summary>
     /// Every URL in the recorded exchanges, the seeds and the source fixtures (JSON string values, and every http(s) run
     /// in any text, also inside HTML and nested JSON bodies) gives the same links either way.
