@@ -67,12 +67,31 @@ public static partial class ArxivIdExtractor
         }
         // On a paper host the general scan starts with the token at 0, the whole URL unless something in it ends
         // the token: then it is that token alone, and its host is the one just read.
-        if (IsTokenBoundary(url[0]) || TokenEnd(url, 0) != url.Length) return TryExtract(url, out link);
-        var doi = -2;
-        if (!TryTokenWithDoi(url, new Token(0, url.Length, host, hostEnd, schemeLength), 0, ref doi, out var match)) return false;
+        var plain = url.IndexOfAnyExcept(AsciiTokenChars) < 0; // one token, all ASCII
+        if (!plain && (IsTokenBoundary(url[0]) || TokenEnd(url, 0) != url.Length)) return TryExtract(url, out link);
+        var token = new Token(0, url.Length, host, hostEnd, schemeLength);
+        ArxivMatch match;
+        if (plain && schemeLength >= 7 && host != PaperHost.SemanticScholarApi && !url.Contains(DoiPrefix, StringComparison.Ordinal))
+        {
+            // One ASCII token without the DOI prefix: a match needs a paper path before it, one word and its '/'
+            // (an "arXiv:" after it is stripped), so only the candidates at the host's '/' and the next can match.
+            var next = hostEnd + 1 + IndexOfSlash(url[(hostEnd + 1)..]) + 1;
+            if (!TryPathCandidate(url, hostEnd + 1, token, out match) && (next <= hostEnd + 1 || !TryPathCandidate(url, next, token, out match)))
+                return false;
+        }
+        else
+        {
+            var doi = -2;
+            if (!TryTokenWithDoi(url, token, 0, ref doi, out match)) return false;
+        }
         link = match.ToLink(url);
         return true;
     }
+
+    /// <summary>The general scan's candidates after one '/' of a paper URL: the id there, or after an <c>arXiv:</c> there.</summary>
+    private static bool TryPathCandidate(ReadOnlySpan<char> url, int at, in Token token, out ArxivMatch match) =>
+        TryAt(url, at, token, 0, out match)
+        || (StartsWithIgnoreCase(url[at..], "arxiv:") && TryAt(url, at + 6, token, 0, out match));
 
     /// <summary>
     /// The common paper link, <c>http(s)://host/word/YYMM.NNNNN…</c>, read directly. The general scan's candidates
