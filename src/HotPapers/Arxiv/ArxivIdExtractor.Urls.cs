@@ -168,7 +168,8 @@ public static partial class ArxivIdExtractor
     {
         if (schemeLength < 7) return false;
         var host = hostEnd > schemeLength ? url[schemeLength..hostEnd] : url[schemeLength..];
-        return !IsDoiResolver(host);
+        // A DOI resolver's name ends in 'g' (no other character equals it ignoring case): most hosts stop here.
+        return host.IsEmpty || (host[^1] | 0x20) != 'g' || !IsDoiResolver(host);
     }
 
     /// <summary>doi.org and its subdomains (dx.doi.org, www.doi.org): the hosts of arXiv DOI links.</summary>

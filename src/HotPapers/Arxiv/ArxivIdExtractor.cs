@@ -364,13 +364,20 @@ public static partial class ArxivIdExtractor
         if ((tail & 0xFF80_FF80_FF80_FF80UL) == 0)
         {
             var lower = tail | 0x0020_0020_0020_0020UL;
-            if (lower == DotCom) return host.Length is 11 or 15 ? UrlHostByName(host) : PaperHost.None; // scirate.com
-            if (lower != DotOrg && lower != FdotCo && lower != EdotCo && lower != Cool && lower != DotGov) return PaperHost.None;
+            if (lower == DotCom)
+            {
+                // Only (www.)scirate.com: 11 or 15 characters, "rate" before ".com" (twitter.com and www.youtube.com are as long).
+                if (host.Length is not (11 or 15)) return PaperHost.None;
+                var rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^8..^4]));
+                if ((rate & 0xFF80_FF80_FF80_FF80UL) == 0 && (rate | 0x0020_0020_0020_0020UL) != Rate) return PaperHost.None;
+            }
+            else if (lower != DotOrg && lower != FdotCo && lower != EdotCo && lower != Cool && lower != DotGov) return PaperHost.None;
         }
         return UrlHostByName(host);
     }
 
     private static readonly ulong DotCom = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".com".AsSpan()));
+    private static readonly ulong Rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("rate".AsSpan()));
     private static readonly ulong DotOrg = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".org".AsSpan()));
     private static readonly ulong FdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("f.co".AsSpan())); // hf.co
     private static readonly ulong EdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("e.co".AsSpan())); // huggingface.co
@@ -416,6 +423,12 @@ public static partial class ArxivIdExtractor
             var chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s));
             var mask = Vector256.Equals(chars, Vector256.Create((ushort)'/')).ExtractMostSignificantBits();
             if (mask != 0) return BitOperations.TrailingZeroCount(mask);
+            if (s.Length >= 2 * Vector256<ushort>.Count)
+            {
+                chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s[Vector256<ushort>.Count..]));
+                mask = Vector256.Equals(chars, Vector256.Create((ushort)'/')).ExtractMostSignificantBits();
+                if (mask != 0) return Vector256<ushort>.Count + BitOperations.TrailingZeroCount(mask);
+            }
             var k = s[Vector256<ushort>.Count..].IndexOf('/');
             return k < 0 ? -1 : Vector256<ushort>.Count + k;
         }
