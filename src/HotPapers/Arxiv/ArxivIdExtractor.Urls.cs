@@ -21,7 +21,23 @@ public static partial class ArxivIdExtractor
         link = default;
         if (NamesNoPaper(url, hostEnd, schemeLength)) return false;
         if (schemeLength >= 7 && hostEnd > schemeLength) return TryExtractOnDoiResolver(url, hostEnd, out link);
-        return TryExtract(url, out link);
+        return TryExtractElsewhere(url, hostEnd, schemeLength, out link);
+    }
+
+    /// <summary>
+    /// A link without an http(s) scheme (<c>pic.twitter.com/…</c>) on no paper host. As one ASCII token without the
+    /// DOI prefix, the general scan's only candidates are at its start (an id, or one after <c>arXiv:</c>); else the
+    /// general scan.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryExtractElsewhere(ReadOnlySpan<char> url, int hostEnd, int schemeLength, out ArxivLink link)
+    {
+        link = default;
+        if (url.IsEmpty || url.IndexOfAnyExcept(AsciiTokenChars) >= 0 || url.Contains(DoiPrefix, StringComparison.Ordinal))
+            return TryExtract(url, out link);
+        if (!TryToken(url, new Token(0, url.Length, PaperHost.None, hostEnd, schemeLength), 0, hasDoi: false, out var match)) return false;
+        link = match.ToLink(url);
+        return true;
     }
 
     /// <summary>
