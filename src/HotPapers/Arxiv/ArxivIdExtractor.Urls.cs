@@ -144,7 +144,9 @@ public static partial class ArxivIdExtractor
         };
         var dot = idStart + 4;
         if (!paperPath || url[dot] != '.' || !IsNewStyleId(url, dot, out var idEnd)) return false;
-        if (url[..dot].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false; // a boundary (or a non-ASCII character) before the id
+        // Before the '.', only the host can hold a boundary: the scheme, the word, "arXiv:" and the digits were just
+        // matched, none of them with a space, bracket or quote (a non-ASCII host goes the general way too).
+        if (url[schemeLength..hostEnd].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false;
         var (version, end) = ReadVersion(url, idEnd);
         match = new ArxivMatch(idStart, idEnd - idStart, end, version, -1, ArxivLinkKind.Url);
         return true;
