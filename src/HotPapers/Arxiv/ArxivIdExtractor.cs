@@ -359,6 +359,7 @@ public static partial class ArxivIdExtractor
         if (slash <= 0) return PaperHost.None;
         var host = url[schemeLength..hostEnd];
         if (host.Length < 5) return PaperHost.None; // the shortest is hf.co
+        if (host is "arxiv.org") return PaperHost.Arxiv; // the paper host most links name, as they write it
         // Most links are elsewhere: their last four characters (ASCII, any case) already rule out every paper host.
         var tail = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^4..]));
         if ((tail & 0xFF80_FF80_FF80_FF80UL) == 0)
