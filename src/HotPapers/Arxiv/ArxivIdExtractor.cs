@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using HotPapers.Domain;
 
 namespace HotPapers.Arxiv;
@@ -13,7 +16,7 @@ namespace HotPapers.Arxiv;
 /// host and one search for the DOI prefix, instead of at every '.' and '/' it holds. Nothing is allocated until a
 /// caller asks for a <see cref="ArxivLink"/>.
 /// </summary>
-public static class ArxivIdExtractor
+public static partial class ArxivIdExtractor
 {
     // Every id has a '.' or a '/' in it: only tokens holding one are looked at.
     private static readonly SearchValues<char> Marks = SearchValues.Create("./");
@@ -35,6 +38,8 @@ public static class ArxivIdExtractor
     private static readonly string[] ArchivesWithSubjectClass = ["math", "cs", "nlin", "q-bio"];
 
     private static readonly string[] ArxivPaths = ["abs/", "pdf/", "html/", "format/", "ps/", "src/", "e-print/"];
+    private static readonly string[] Ar5ivPaths = ["html/", "abs/"];
+    private static readonly string[] AlphaXivPaths = ["abs/", "overview/", "pdf/"];
 
     private const string DoiPrefix = "10.48550/";
 
@@ -55,17 +60,39 @@ public static class ArxivIdExtractor
                 tokenStart = TokenStart(text, i + k);
             }
             var tokenEnd = TokenEnd(text, Math.Max(tokenStart, i));
-            if (doi != -1 && doi < tokenStart)
-            {
-                var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
-                doi = d < 0 ? -1 : tokenStart + d;
-            }
-            if (TryToken(text, tokenStart, tokenEnd, from, doi >= 0 && doi < tokenEnd, out match)) return true;
+            if (TryTokenWithDoi(text, TokenAt(text, tokenStart, tokenEnd), from, ref doi, out match)) return true;
             i = tokenEnd + 1;
             tokenStart = -1;
         }
         match = default;
         return false;
+    }
+
+    /// <summary>
+    /// One token's match. <paramref name="doi"/> is where the next DOI prefix at or after an earlier token is (-2 not
+    /// looked for yet, -1 none left), kept across the tokens of a text so that it is searched for once.
+    /// </summary>
+    private static bool TryTokenWithDoi(ReadOnlySpan<char> text, in Token token, int from, ref int doi, out ArxivMatch match)
+    {
+        var (tokenStart, tokenEnd, _, _, _) = token;
+        // First without the DOI's candidates, which cost a search over the token. The DOI prefix only adds
+        // candidates after its own '/', so a match found without them stands unless the prefix starts before it.
+        if (TryToken(text, token, from, hasDoi: false, out match))
+        {
+            var doiBefore = doi >= tokenStart ? doi < match.Index
+                : doi != -1 && text[tokenStart..match.Index].Contains(DoiPrefix, StringComparison.Ordinal);
+            if (!doiBefore) return true;
+        }
+        else
+        {
+            if (doi != -1 && doi < tokenStart)
+            {
+                var d = text[tokenStart..].IndexOf(DoiPrefix, StringComparison.Ordinal);
+                doi = d < 0 ? -1 : tokenStart + d;
+            }
+            if (doi < 0 || doi >= tokenEnd) return false;
+        }
+        return TryToken(text, token, from, hasDoi: true, out match);
     }
 
     public static bool TryFindFirst(ReadOnlySpan<char> text, out ArxivMatch match) => TryFindNext(text, 0, out match);
@@ -119,26 +146,32 @@ public static class ArxivIdExtractor
     /// <summary>What is known of the token an id candidate stands in: where it starts and ends, and the paper host it names.</summary>
     private readonly record struct Token(int Start, int End, PaperHost Host, int HostEnd, int SchemeLength);
 
+    private static Token TokenAt(ReadOnlySpan<char> text, int tokenStart, int tokenEnd)
+    {
+        var host = UrlHost(text[tokenStart..tokenEnd], out var hostEnd, out var schemeLength);
+        return new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
+    }
+
     /// <summary>
     /// The places in one token where an id can start, in order (an id's '.' or '/' must lie at or after
     /// <paramref name="from"/>); each is checked in full by <see cref="TryNewStyle"/> or <see cref="TryOldStyle"/>.
     /// </summary>
-    private static bool TryToken(ReadOnlySpan<char> text, int tokenStart, int tokenEnd, int from, bool hasDoi, out ArxivMatch match)
+    private static bool TryToken(ReadOnlySpan<char> text, in Token token, int from, bool hasDoi, out ArxivMatch match)
     {
+        var (tokenStart, tokenEnd, host, hostEnd, _) = token;
         var span = text[tokenStart..tokenEnd];
-        var host = UrlHost(span, out var hostEnd, out var schemeLength);
-        var token = new Token(tokenStart, tokenEnd, host, hostEnd, schemeLength);
 
-        // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581").
-        var first = 0;
-        while (first < span.Length && !char.IsAsciiLetterOrDigit(span[first]) && span[first] != '/') first++;
-        if (first == span.Length)
+        // In text an id stands first in its token, after punctuation at most ("(2010.13581", "…2010.13581"). A token
+        // that starts with http(s):// starts with a letter run ended by ':' or a capital: neither an id nor `arXiv:`.
+        match = default;
+        if (token.SchemeLength < 7)
         {
-            match = default;
-            return false;
+            var first = 0;
+            while (first < span.Length && !char.IsAsciiLetterOrDigit(span[first]) && span[first] != '/') first++;
+            if (first == span.Length) return false;
+            if (TryAt(text, tokenStart + first, token, from, out match)) return true;
+            if (span[0] is 'a' or 'A' && StartsWithIgnoreCase(span, "arxiv:") && TryAt(text, tokenStart + 6, token, from, out match)) return true;
         }
-        if (TryAt(text, tokenStart + first, token, from, out match)) return true;
-        if (span[0] is 'a' or 'A' && StartsWithIgnoreCase(span, "arxiv:") && TryAt(text, tokenStart + 6, token, from, out match)) return true;
 
         // Anywhere else only after a '/': of a paper URL on a known host, or of the arXiv DOI prefix.
         if (host == PaperHost.None && !hasDoi) return false;
@@ -155,7 +188,7 @@ public static class ArxivIdExtractor
             if (hasDoi && slash >= 8 && span.Slice(slash - 8, 8).SequenceEqual(DoiPrefix.AsSpan(0, 8)) && StartsWithIgnoreCase(rest, "arxiv.")
                 && TryAt(text, next + 6, token, from, out match))
                 return true;
-            var k = rest.IndexOf('/');
+            var k = IndexOfSlash(rest);
             slash = k < 0 ? -1 : slash + 1 + k;
         }
         return false;
@@ -188,6 +221,19 @@ public static class ArxivIdExtractor
     private static bool TryNewStyle(ReadOnlySpan<char> text, int dot, in Token token, out ArxivMatch match)
     {
         match = default;
+        if (!IsNewStyleId(text, dot, out var idEnd)) return false;
+        var start = dot - 4;
+        var kind = Preceded(text, start, token, newStyle: true);
+        if (kind is null) return false;
+        var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
+        match = new ArxivMatch(start, idEnd - start, end, version, -1, kind.Value);
+        return true;
+    }
+
+    /// <summary>The digits around the '.' of a new-style id, without a look at what stands before it.</summary>
+    private static bool IsNewStyleId(ReadOnlySpan<char> text, int dot, out int idEnd)
+    {
+        idEnd = 0;
         var start = dot - 4;
         if (start < 0 || !AllDigits(text.Slice(start, 4))) return false;
         var yy = Digit(text[start]) * 10 + Digit(text[start + 1]);
@@ -204,12 +250,7 @@ public static class ArxivIdExtractor
             n++;
         }
         if (allZero || (n == 4 ? yymm > 1412 : n != 5 || yymm < 1501)) return false;
-
-        var idEnd = dot + 1 + n;
-        var kind = Preceded(text, start, token, newStyle: true);
-        if (kind is null) return false;
-        var (version, end) = kind == ArxivLinkKind.Doi ? (0, idEnd) : ReadVersion(text, idEnd);
-        match = new ArxivMatch(start, idEnd - start, end, version, -1, kind.Value);
+        idEnd = dot + 1 + n;
         return true;
     }
 
@@ -281,7 +322,9 @@ public static class ArxivIdExtractor
         var prefix = text[token.Start..idStart];
         if (prefix.IsEmpty) return ArxivLinkKind.Text;
         if (EndsWithIgnoreCase(prefix, "arxiv:") && prefix.Length == 6) return ArxivLinkKind.Text;
-        if (!prefix.Contains('/')) return prefix.ContainsAnyInRange('0', '9') || ContainsAsciiLetter(prefix) ? null : ArxivLinkKind.Text;
+        // In a token on a paper host, a prefix past the host holds the '/' that ends it.
+        var pastHost = token.Host != PaperHost.None && prefix.Length > token.HostEnd;
+        if (!pastHost && !prefix.Contains('/')) return prefix.ContainsAnyInRange('0', '9') || ContainsAsciiLetter(prefix) ? null : ArxivLinkKind.Text;
         return IsPaperUrlPrefix(prefix, token, newStyle) ? ArxivLinkKind.Url : null;
     }
 
@@ -300,8 +343,8 @@ public static class ArxivIdExtractor
         return token.Host switch
         {
             PaperHost.Arxiv => IsOneOfIgnoreCase(path, ArxivPaths),
-            PaperHost.Ar5iv => IsOneOfIgnoreCase(path, ["html/", "abs/"]),
-            PaperHost.AlphaXiv => IsOneOfIgnoreCase(path, ["abs/", "overview/", "pdf/"]),
+            PaperHost.Ar5iv => IsOneOfIgnoreCase(path, Ar5ivPaths),
+            PaperHost.AlphaXiv => IsOneOfIgnoreCase(path, AlphaXivPaths),
             PaperHost.HuggingFace => newStyle && EqualsIgnoreCase(path, "papers/"),
             PaperHost.ArxivPath => EqualsIgnoreCase(path, "arxiv/"),
             PaperHost.SemanticScholarApi => EqualsIgnoreCase(path, "graph/v1/paper/"),
@@ -318,13 +361,41 @@ public static class ArxivIdExtractor
     /// </summary>
     private static PaperHost UrlHost(ReadOnlySpan<char> url, out int hostEnd, out int schemeLength)
     {
-        schemeLength = url.IsEmpty ? 0
-            : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
-            : url.StartsWith("//") ? 2 : 0;
-        var slash = url[schemeLength..].IndexOf('/');
+        schemeLength = SchemeLength(url);
+        var slash = IndexOfSlash(url[schemeLength..]);
         hostEnd = schemeLength + slash;
         if (slash <= 0) return PaperHost.None;
         var host = url[schemeLength..hostEnd];
+        if (host.Length < 5) return PaperHost.None; // the shortest is hf.co
+        if (host is "arxiv.org") return PaperHost.Arxiv; // the paper host most links name, as they write it
+        // Most links are elsewhere: their last four characters (ASCII, any case) already rule out every paper host.
+        var tail = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^4..]));
+        if ((tail & 0xFF80_FF80_FF80_FF80UL) == 0)
+        {
+            var lower = tail | 0x0020_0020_0020_0020UL;
+            if (lower == DotCom)
+            {
+                // Only (www.)scirate.com: 11 or 15 characters, "rate" before ".com" (twitter.com and www.youtube.com are as long).
+                if (host.Length is not (11 or 15)) return PaperHost.None;
+                var rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^8..^4]));
+                if ((rate & 0xFF80_FF80_FF80_FF80UL) == 0 && (rate | 0x0020_0020_0020_0020UL) != Rate) return PaperHost.None;
+            }
+            else if (lower != DotOrg && lower != FdotCo && lower != EdotCo && lower != Cool && lower != DotGov) return PaperHost.None;
+        }
+        return UrlHostByName(host);
+    }
+
+    private static readonly ulong DotCom = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".com".AsSpan()));
+    private static readonly ulong Rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("rate".AsSpan()));
+    private static readonly ulong DotOrg = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".org".AsSpan()));
+    private static readonly ulong FdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("f.co".AsSpan())); // hf.co
+    private static readonly ulong EdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("e.co".AsSpan())); // huggingface.co
+    private static readonly ulong Cool = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("cool".AsSpan()));
+    private static readonly ulong DotGov = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".gov".AsSpan()));
+
+    /// <summary>The paper host a host name (before the first '/' of a URL) is, ignoring case and a leading <c>www.</c>.</summary>
+    private static PaperHost UrlHostByName(ReadOnlySpan<char> host)
+    {
         if (host.Length > 4 && host[0] is 'w' or 'W' && StartsWithIgnoreCase(host, "www.")) host = host[4..];
         if (host.Length >= 10 && EndsWithIgnoreCase(host, ".arxiv.org")) return PaperHost.Arxiv;
         return host.Length switch
@@ -343,6 +414,64 @@ public static class ArxivIdExtractor
 
         static bool Is(ReadOnlySpan<char> host, string name) => EqualsIgnoreCase(host, name);
     }
+
+    /// <summary>
+    /// The first '/'. Hosts and path segments are short: a plain loop over a short span, or one 16-character compare in
+    /// a vector register, usually finds it without the call into the framework's search, which costs more here.
+    /// </summary>
+    private static int IndexOfSlash(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 16)
+        {
+            for (var i = 0; i < s.Length; i++)
+                if (s[i] == '/') return i;
+            return -1;
+        }
+        if (Vector256.IsHardwareAccelerated && s.Length >= Vector256<ushort>.Count)
+        {
+            var chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s));
+            var mask = Vector256.Equals(chars, Vector256.Create((ushort)'/')).ExtractMostSignificantBits();
+            if (mask != 0) return BitOperations.TrailingZeroCount(mask);
+            if (s.Length >= 2 * Vector256<ushort>.Count)
+            {
+                chars = Vector256.Create(MemoryMarshal.Cast<char, ushort>(s[Vector256<ushort>.Count..]));
+                mask = Vector256.Equals(chars, Vector256.Create((ushort)'/')).ExtractMostSignificantBits();
+                if (mask != 0) return Vector256<ushort>.Count + BitOperations.TrailingZeroCount(mask);
+            }
+            var k = s[Vector256<ushort>.Count..].IndexOf('/');
+            return k < 0 ? -1 : Vector256<ushort>.Count + k;
+        }
+        return s.IndexOf('/');
+    }
+
+    /// <summary>8 for <c>https://</c>, 7 for <c>http://</c> (any case), 2 for <c>//</c>, else 0.</summary>
+    private static int SchemeLength(ReadOnlySpan<char> url)
+    {
+        if (url.Length >= 8)
+        {
+            // Eight ASCII characters as two 64-bit words: every URL is read here, so this is the fast path.
+            var bytes = MemoryMarshal.AsBytes(url[..8]);
+            ulong first = MemoryMarshal.Read<ulong>(bytes), next = MemoryMarshal.Read<ulong>(bytes[8..]);
+            if (((first | next) & 0xFF80_FF80_FF80_FF80UL) == 0)
+            {
+                if ((first | 0x0020_0020_0020_0020UL) == Http)
+                {
+                    if ((next | 0x20UL) == SColonSlashSlash) return 8;
+                    if ((next & 0x0000_FFFF_FFFF_FFFFUL) == ColonSlashSlash) return 7;
+                    return 0;
+                }
+                return url.StartsWith("//") ? 2 : 0;
+            }
+        }
+        // Short, or not ASCII: a non-ASCII letter may still equal an ASCII one ignoring case (U+017F is 's').
+        return url.IsEmpty ? 0
+            : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
+            : url.StartsWith("//") ? 2 : 0;
+    }
+
+    private static readonly ulong Http = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("http".AsSpan()));
+    private static readonly ulong SColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("s://".AsSpan()));
+    private static readonly ulong ColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("://\0".AsSpan())) & 0x0000_FFFF_FFFF_FFFFUL;
 
     private static int TokenStart(ReadOnlySpan<char> text, int at)
     {

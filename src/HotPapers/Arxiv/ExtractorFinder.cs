@@ -7,4 +7,6 @@ namespace HotPapers.Arxiv;
 public sealed class ExtractorFinder : IArxivIdFinder
 {
     public IReadOnlyList<ArxivId> Find(string textOrUrl) => ArxivIdExtractor.DistinctIds([textOrUrl]);
+
+    public IReadOnlyList<ArxivId> FindInUrl(string url) => ArxivIdExtractor.DistinctIds([url], []);
 }

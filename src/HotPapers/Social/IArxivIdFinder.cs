@@ -6,6 +6,12 @@ namespace HotPapers.Social;
 public interface IArxivIdFinder
 {
     IReadOnlyList<ArxivId> Find(string textOrUrl);
+
+    /// <summary>
+    /// The papers a link field names (a link facet, an embed, a story URL): decided by the host when it is an
+    /// http(s) URL elsewhere (<see cref="Arxiv.ArxivIdExtractor.TryExtractFromUrl"/>), otherwise as <see cref="Find"/>.
+    /// </summary>
+    IReadOnlyList<ArxivId> FindInUrl(string url) => Find(url);
 }
 
 /// <summary>The finder the sources use unless told otherwise.</summary>

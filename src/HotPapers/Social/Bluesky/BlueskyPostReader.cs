@@ -58,10 +58,10 @@ internal sealed class BlueskyPostReader(IArxivIdFinder finder)
     private IReadOnlyList<ArxivId> Papers(string text, PostRecord record)
     {
         var papers = new List<ArxivId>();
-        void Add(string? s)
+        void Add(string? s, bool isUrl)
         {
             if (string.IsNullOrEmpty(s)) return;
-            foreach (var id in finder.Find(s))
+            foreach (var id in isUrl ? finder.FindInUrl(s) : finder.Find(s))
                 if (!papers.Contains(id)) papers.Add(id);
         }
         // The same URL often appears as a facet and as the embed card; the list keeps each paper once.
@@ -69,9 +69,9 @@ internal sealed class BlueskyPostReader(IArxivIdFinder finder)
             foreach (var facet in facets)
                 if (facet.Features is { } features)
                     foreach (var feature in features)
-                        if (feature.Type == "app.bsky.richtext.facet#link") Add(feature.Uri);
-        foreach (var uri in ExternalUris(record.Embed)) Add(uri);
-        Add(text);
+                        if (feature.Type == "app.bsky.richtext.facet#link") Add(feature.Uri, isUrl: true);
+        foreach (var uri in ExternalUris(record.Embed)) Add(uri, isUrl: true);
+        Add(text, isUrl: false);
         return papers;
     }
 

@@ -78,7 +78,7 @@ public sealed class HackerNewsCollector
         foreach (var hit in hits)
         {
             if (hit.ObjectId is not { Length: > 0 } id || hit.Url is not { Length: > 0 } url) continue;
-            var papers = _finder.Find(url);
+            var papers = _finder.FindInUrl(url);
             if (papers.Count == 0) continue;
             var title = hit.Title ?? "";
             var created = hit.CreatedAtI is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds)

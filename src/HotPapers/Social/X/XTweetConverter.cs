@@ -48,7 +48,8 @@ public static class XTweetConverter
             CreatedAt(tweet),
             lang, XText.DirOf(lang), text, entities,
             RetweetedId(tweet.ReferencedTweets));
-        // The papers of the URL entities (expanded and unwound forms), then of the text, each once, first seen first.
+        // The papers of the URL entities (expanded and unwound forms, read as URLs), then of the text (searched as
+        // text), each once, first seen first.
         var papers = new List<ArxivId>();
         AddPapers(papers, tweet.Entities?.Urls);
         AddPapers(papers, tweet.NoteTweet?.Entities?.Urls);
@@ -61,8 +62,8 @@ public static class XTweetConverter
         if (urls is null) return;
         foreach (var u in urls)
         {
-            ArxivIdExtractor.AddDistinctIds(papers, u.ExpandedUrl);
-            ArxivIdExtractor.AddDistinctIds(papers, u.UnwoundUrl);
+            ArxivIdExtractor.AddDistinctIdsFromUrl(papers, u.ExpandedUrl);
+            ArxivIdExtractor.AddDistinctIdsFromUrl(papers, u.UnwoundUrl);
         }
     }
 
