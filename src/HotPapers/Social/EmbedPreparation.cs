@@ -11,6 +11,8 @@ public sealed record FetchedEmbed(string? Html, string Detail);
 /// once and cached, or rendered locally, or — in <see cref="EmbedMode.Checked"/> — rendered locally once the first
 /// fetched post has shown that the local rendering is exactly what the platform serves today. The check runs on a
 /// real answer in every run, so a change of the platform's HTML is caught the day it happens and costs one request.
+/// A rerun of a day cut short checks against the answer its first run cached, so it repeats no request and caches
+/// nothing the first run would not have.
 /// </summary>
 public static class EmbedPreparation
 {
@@ -27,14 +29,18 @@ public static class EmbedPreparation
     {
         if (mode == EmbedMode.Snapshot) return $"{shown.Count} shown as local renderings";
         int cached = 0, fetched = 0, local = 0;
-        // Null until a fetched post has been compared: then true (render the rest locally) or false (fetch them all).
+        // Null until an oEmbed answer (fetched now, or cached by an earlier run) has been compared: then true (render
+        // the rest locally) or false (fetch them all).
         bool? localIsExact = mode == EmbedMode.Checked ? null : false;
         string check = "";
         foreach (var post in shown)
         {
-            if (context.Store.Posts.LoadEmbedHtml(post.Platform, post.PostId) is not null)
+            if (context.Store.Posts.LoadEmbed(post.Platform, post.PostId) is { } cachedEmbed)
             {
                 cached++;
+                // An answer oEmbed gave earlier (a rerun of a day cut short) checks the local rendering as well as a
+                // new one, so a rerun makes no request for the check and caches nothing more than the first run.
+                if (localIsExact is null && cachedEmbed.Source == SourceName) Check(post, cachedEmbed.Html, "oEmbed's cached answer");
                 continue;
             }
             if (localIsExact == true)
@@ -51,15 +57,19 @@ public static class EmbedPreparation
             }
             context.Store.Write(tx => tx.Posts.UpsertEmbed(post.Platform, post.PostId, html, SourceName));
             fetched++;
-            if (localIsExact is not null) continue;
+            if (localIsExact is null) Check(post, html, "oEmbed's");
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{fetched} fetched, {cached} cached, {local} shown as local renderings{check}");
+
+        void Check(SocialPost post, string html, string served)
+        {
             var rendered = presenter.RenderEmbed(post, context);
             localIsExact = rendered == html;
             check = localIsExact.Value
-                ? $"; the local rendering of {post.PostId} equals oEmbed's, so the others are rendered locally"
-                : $"; the local rendering of {post.PostId} differs from oEmbed's, so every shown post is fetched";
-            if (!localIsExact.Value) log($"{post.PostId}: the local rendering differs from oEmbed's: {FirstDifference(html, rendered)}");
+                ? $"; the local rendering of {post.PostId} equals {served}, so the others are rendered locally"
+                : $"; the local rendering of {post.PostId} differs from {served}, so every shown post is fetched";
+            if (!localIsExact.Value) log($"{post.PostId}: the local rendering differs from {served}: {FirstDifference(html, rendered)}");
         }
-        return string.Create(CultureInfo.InvariantCulture, $"{fetched} fetched, {cached} cached, {local} shown as local renderings{check}");
     }
 
     /// <summary>Where two embeds first differ, with a little of each around it (embeds are usually one long line).</summary>

@@ -11,6 +11,9 @@ public sealed record LinkedPost(SocialPost Post, IReadOnlyList<EngagementSnapsho
 }
 
 /// <summary>Reads of social posts, the papers they link, their cached embeds and engagement snapshots.</summary>
+/// <summary>A post's cached embed HTML and where it came from: <c>oembed</c> (the platform's answer) or <c>import</c>.</summary>
+public sealed record CachedEmbed(string Html, string Source);
+
 public sealed class PostStore
 {
     private const int ImportAttempts = 5;
@@ -30,6 +33,11 @@ public sealed class PostStore
     public (SocialPost Post, string? EmbedHtml)? LoadPostWithEmbed(string platform, string postId) =>
         _sql.Rows($"SELECT {PostColumns}, e.html FROM social_posts s LEFT JOIN embeds e ON e.platform = s.platform AND e.post_id = s.post_id WHERE s.platform = @p AND s.post_id = @id",
             r => (ReadPost(r, 0), r.IsDBNull(10) ? null : r.GetString(10)), ("p", platform), ("id", postId)) is [var row] ? row : null;
+
+    /// <summary>The cached embed of a post, if any, with where it came from (oEmbed, an import…).</summary>
+    public CachedEmbed? LoadEmbed(string platform, string postId) =>
+        _sql.Rows("SELECT html, source FROM embeds WHERE platform = @p AND post_id = @id",
+            r => new CachedEmbed(r.GetString(0), r.GetString(1)), ("p", platform), ("id", postId)) is [var embed] ? embed : null;
 
     /// <summary>The cached embed HTML of a post, if any.</summary>
     public string? LoadEmbedHtml(string platform, string postId) =>

@@ -40,7 +40,17 @@ public sealed class DailyProcessTests
         }
 
         Golden.AssertSameBytes(Seeds.Bytes(Date), File.ReadAllBytes(dir.File($"posts/{Date}---Hot-Papers.md")), "post after kill and rerun");
-        Assert.Equal(RowCounts(reference.File("hotpapers.db")), RowCounts(dir.File("hotpapers.db")));
+        AssertSameRowCounts(RowCounts(reference.File("hotpapers.db")), RowCounts(dir.File("hotpapers.db")));
+    }
+
+    /// <summary>Row counts per table must be equal; a failure names each table that differs, with both counts.</summary>
+    private static void AssertSameRowCounts(SortedDictionary<string, long> expected, SortedDictionary<string, long> actual)
+    {
+        var differ = expected.Keys.Union(actual.Keys)
+            .Where(t => expected.GetValueOrDefault(t, -1) != actual.GetValueOrDefault(t, -1))
+            .Select(t => $"{t}: expected {expected.GetValueOrDefault(t, -1)}, actual {actual.GetValueOrDefault(t, -1)}")
+            .ToList();
+        Assert.True(differ.Count == 0, "row counts differ after kill and rerun: " + string.Join("; ", differ));
     }
 
     [Fact]

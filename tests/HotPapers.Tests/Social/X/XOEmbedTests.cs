@@ -201,6 +201,53 @@ public class XOEmbedTests
     }
 
     [Fact]
+    public async Task A_rerun_checks_against_the_oembed_answer_its_first_run_cached_and_makes_no_request()
+    {
+        var posts = SeedPosts(3);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        // The first run was killed right after caching the first post's answer.
+        store.Write(tx => tx.Posts.UpsertEmbed("x", posts[0].Post.PostId, posts[0].Html, EmbedPreparation.SourceName));
+        var handler = Redirecting(_ => throw new InvalidOperationException("no request expected"));
+
+        var (summary, log) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"0 fetched, 1 cached, 2 shown as local renderings; the local rendering of {posts[0].Post.PostId} equals oEmbed's cached answer, so the others are rendered locally", summary);
+        Assert.Empty(log);
+        Assert.Empty(handler.Requests);
+        Assert.Null(store.Posts.LoadEmbedHtml("x", posts[1].Post.PostId));
+    }
+
+    [Fact]
+    public async Task A_cached_oembed_answer_that_differs_from_the_local_rendering_makes_the_rerun_fetch_the_rest()
+    {
+        var posts = SeedPosts(3);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        var changed = posts[0].Html.Replace("https://twitter.com/", "https://x.com/", StringComparison.Ordinal);
+        store.Write(tx => tx.Posts.UpsertEmbed("x", posts[0].Post.PostId, changed, EmbedPreparation.SourceName));
+        var handler = Redirecting(r => Json(OEmbedJson(posts.Single(p => r.RequestUri!.Query.Contains(p.Post.PostId, StringComparison.Ordinal)).Html)));
+
+        var (summary, log) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"2 fetched, 1 cached, 0 shown as local renderings; the local rendering of {posts[0].Post.PostId} differs from oEmbed's cached answer, so every shown post is fetched", summary);
+        Assert.StartsWith($"{posts[0].Post.PostId}: the local rendering differs from oEmbed's cached answer: at character ", Assert.Single(log));
+        Assert.Equal(4, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_imported_embed_is_kept_but_does_not_stand_for_the_check()
+    {
+        var posts = SeedPosts(2);
+        using var store = StoreWith([.. posts.Select(p => p.Post)]);
+        store.Write(tx => tx.Posts.UpsertEmbed("x", posts[0].Post.PostId, posts[0].Html, "import"));
+        var handler = Redirecting(r => Json(OEmbedJson(posts.Single(p => r.RequestUri!.Query.Contains(p.Post.PostId, StringComparison.Ordinal)).Html)));
+
+        var (summary, _) = await Prepare(store, handler, EmbedMode.Checked, [.. posts.Select(p => p.Post)]);
+
+        Assert.Equal($"1 fetched, 1 cached, 0 shown as local renderings; the local rendering of {posts[1].Post.PostId} equals oEmbed's, so the others are rendered locally", summary);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Snapshot_embeds_make_no_request()
     {
         var posts = SeedPosts(2);
