@@ -95,7 +95,25 @@ public sealed partial class SiteBuilder
         }
         progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
 
-        var categories = WritePaperListings(manifest, WriteIfChanged);
+        var changedCategories = new HashSet<string>(StringComparer.Ordinal);
+        var searchChanged = false; // or any listing: either changes the search index
+        foreach (var id in changes.Papers)
+        {
+            previous.Papers.TryGetValue(id, out var was);
+            manifest.Papers.TryGetValue(id, out var now);
+            searchChanged |= was.Score != now.Score;
+            if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
+            searchChanged = true; // and more: the search index shows the listing too
+            if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
+            if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
+        }
+        bool Keep(IReadOnlyList<string> paths)
+        {
+            if (!paths.All(previous.Files.ContainsKey)) return false;
+            foreach (var path in paths) manifest.Files[path] = previous.Files[path];
+            return true;
+        }
+        var categories = WritePaperListings(manifest, WriteIfChanged, (changedCategories, searchChanged, Keep));
         foreach (var asset in SiteModel.Assets()) WriteIfChanged(asset);
 
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.

@@ -143,15 +143,23 @@ public sealed partial class SiteBuilder(SiteModel model)
     /// The category pages, the category index, the search page and the search index: built from what the manifest
     /// keeps of every paper (the same for a full and an incremental build). Returns the category count.
     /// </summary>
-    private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write)
+    /// <param name="unchanged">An incremental build's pages that need no rendering: the categories none of whose papers
+    /// changed, and the search index when no paper changed. <c>Keep</c> keeps the earlier build's files at these paths
+    /// (false when it does not have them all).</param>
+    private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write,
+        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep)? unchanged = null)
     {
         var listed = manifest.Papers.Values.Select(p => p.Paper).ToList();
-        var categories = SiteModel.Categories(listed);
-        var pages = _profile.Measure("category pages", () => categories.AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
+        var categories = _profile.Measure("group categories", () => SiteModel.Categories(listed));
+        var pageSize = model.Options.PapersPerCategoryPage;
+        bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
+            && u.Keep(Enumerable.Range(1, Math.Max(1, (c.Papers.Count + pageSize - 1) / pageSize)).Select(page => SitePaths.Category(c.Code, page)).ToList());
+        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));
         write(model.SearchPage());
-        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, id => manifest.Papers[id].Score)));
+        if (unchanged is { PapersChanged: false } same && same.Keep([SitePaths.SearchIndex])) return categories.Count;
+        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score)));
         return categories.Count;
     }
 

@@ -50,6 +50,12 @@ internal sealed class SiteManifest
         return new ListedPaper(new Paper(paper.Id, paper.Title, paper.Authors, paper.Subjects, "", "", null, paper.ListingDate, 0), newest);
     }
 
+    /// <summary>Whether two papers show the same in the listings (<see cref="ListingOf"/> of each).</summary>
+    public static bool SameListing(ListedPaper a, ListedPaper b) =>
+        a.Paper.Id == b.Paper.Id && a.Paper.Title == b.Paper.Title && a.Paper.ListingDate == b.Paper.ListingDate
+        && a.Paper.Authors.SequenceEqual(b.Paper.Authors) && a.Paper.Subjects.SequenceEqual(b.Paper.Subjects)
+        && a.ListingDates.Take(1).SequenceEqual(b.ListingDates.Take(1));
+
     /// <summary>The manifest's bytes: days in <paramref name="windows"/> order (newest first), everything else sorted; one line per day and paper.</summary>
     public byte[] Write(IReadOnlyList<DigestWindow> windows)
     {
@@ -67,26 +73,6 @@ internal sealed class SiteManifest
             json.WriteString("store", Store.StoreId);
             json.WriteNumber("position", Store.Next);
             json.WriteString("now", Now.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteStartArray("days");
-            foreach (var window in windows)
-            {
-                NewLine();
-                var (day, clocked) = Days[window.FileStem];
-                json.WriteStartArray();
-                json.WriteStringValue(window.FileStem);
-                json.WriteBooleanValue(clocked);
-                json.WriteStringValue(day.Updated.ToString("O", CultureInfo.InvariantCulture));
-                foreach (var p in day.Papers)
-                {
-                    json.WriteNumberValue(p.Rank);
-                    json.WriteStringValue(p.Id.Value);
-                    json.WriteStringValue(p.Title);
-                    json.WriteNumberValue(p.Reposts);
-                    json.WriteNumberValue(p.Likes);
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
             json.WriteStartArray("papers");
             foreach (var (id, (listed, score)) in Papers)
             {
@@ -109,6 +95,26 @@ internal sealed class SiteManifest
                 json.WriteEndArray();
             }
             json.WriteEndArray();
+            json.WriteStartArray("days");
+            foreach (var window in windows)
+            {
+                NewLine();
+                var (day, clocked) = Days[window.FileStem];
+                json.WriteStartArray();
+                json.WriteStringValue(window.FileStem);
+                json.WriteBooleanValue(clocked);
+                json.WriteStringValue(day.Updated.ToString("O", CultureInfo.InvariantCulture));
+                foreach (var p in day.Papers)
+                {
+                    json.WriteNumberValue(p.Rank);
+                    json.WriteStringValue(p.Id.Value);
+                    json.WriteStringValue(p.Title);
+                    json.WriteNumberValue(p.Reposts);
+                    json.WriteNumberValue(p.Likes);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
             NewLine();
             json.WriteStartObject("files");
             foreach (var (path, key) in Files) json.WriteString(path, key);
@@ -126,39 +132,7 @@ internal sealed class SiteManifest
         if (!File.Exists(path)) return null;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.GetProperty("format").GetInt32() != Format || root.GetProperty("settings").GetString() != settings) return null;
-            var manifest = new SiteManifest
-            {
-                Settings = settings,
-                Store = new StorePosition(root.GetProperty("store").GetString()!, root.GetProperty("position").GetInt64()),
-                Now = ParseTime(root.GetProperty("now")),
-            };
-            foreach (var day in root.GetProperty("days").EnumerateArray())
-            {
-                var stem = day[0].GetString()!;
-                if (!SitePaths.TryParseWindowStem(stem, out var window)) return null;
-                var count = day.GetArrayLength();
-                if ((count - 3) % 5 != 0) return null;
-                var papers = new List<DaySummaryPaper>((count - 3) / 5);
-                for (var i = 3; i < count; i += 5)
-                    papers.Add(new DaySummaryPaper(day[i].GetInt32(), ArxivId.Parse(day[i + 1].GetString()!), day[i + 2].GetString()!, day[i + 3].GetInt32(), day[i + 4].GetInt32()));
-                manifest.Days[stem] = (new DaySummary(window, ParseTime(day[2]), papers), day[1].GetBoolean());
-            }
-            foreach (var entry in root.GetProperty("papers").EnumerateArray())
-            {
-                var id = entry[0].GetString()!;
-                var newest = entry[2].GetString()!;
-                IReadOnlyList<DateOnly> dates = newest.Length == 0 ? [] : [StoreSql.ParseDate(newest)];
-                var authors = entry[4].EnumerateArray().Select(a => a.GetString()!).ToList();
-                var subjects = new List<Subject>();
-                for (var i = 5; i + 1 < entry.GetArrayLength(); i += 2) subjects.Add(new Subject(entry[i].GetString()!, entry[i + 1].GetString()));
-                var paper = new Paper(ArxivId.Parse(id), entry[3].GetString()!, authors, subjects, "", "", null, dates.Count == 0 ? DateOnly.MinValue : dates[0], 0);
-                manifest.Papers[id] = (new ListedPaper(paper, dates), entry[1].GetInt32());
-            }
-            foreach (var file in root.GetProperty("files").EnumerateObject()) manifest.Files[file.Name] = file.Value.GetString()!;
-            return manifest;
+            return Read(File.ReadAllBytes(path), settings);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
@@ -166,11 +140,124 @@ internal sealed class SiteManifest
         }
     }
 
+    /// <summary>
+    /// Reads the manifest as a stream of tokens (it holds every paper and every day: a few megabytes that a
+    /// document tree would copy once more). Each arXiv id is parsed once; the days' papers share the papers' ids.
+    /// </summary>
+    private static SiteManifest? Read(byte[] bytes, string settings)
+    {
+        var json = new Utf8JsonReader(bytes);
+        Expect(ref json, JsonTokenType.StartObject);
+        string? store = null, now = null;
+        long? position = null;
+        var format = 0;
+        var papers = new SortedDictionary<string, (ListedPaper Paper, int Score)>(StringComparer.Ordinal);
+        var days = new Dictionary<string, (DaySummary Summary, bool Clocked)>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, ArxivId>(StringComparer.Ordinal);
+        ArxivId Id(string text) => ids.TryGetValue(text, out var id) ? id : ids[text] = ArxivId.Parse(text);
+        while (Next(ref json) == JsonTokenType.PropertyName)
+        {
+            var name = json.GetString();
+            switch (name)
+            {
+                case "format":
+                    Expect(ref json, JsonTokenType.Number);
+                    format = json.GetInt32();
+                    if (format != Format) return null;
+                    break;
+                case "settings":
+                    if (String(ref json) != settings) return null;
+                    break;
+                case "store": store = String(ref json); break;
+                case "position":
+                    Expect(ref json, JsonTokenType.Number);
+                    position = json.GetInt64();
+                    break;
+                case "now": now = String(ref json); break;
+                case "papers":
+                    Expect(ref json, JsonTokenType.StartArray);
+                    while (Next(ref json) == JsonTokenType.StartArray)
+                    {
+                        var text = String(ref json);
+                        Expect(ref json, JsonTokenType.Number);
+                        var score = json.GetInt32();
+                        var newest = String(ref json);
+                        var title = String(ref json);
+                        Expect(ref json, JsonTokenType.StartArray);
+                        var authors = new List<string>();
+                        while (Next(ref json) == JsonTokenType.String) authors.Add(json.GetString()!);
+                        var subjects = new List<Subject>();
+                        while (Next(ref json) == JsonTokenType.String)
+                        {
+                            var code = json.GetString()!;
+                            subjects.Add(new Subject(code, Next(ref json) == JsonTokenType.Null ? null : json.GetString()));
+                        }
+                        IReadOnlyList<DateOnly> dates = newest.Length == 0 ? [] : [StoreSql.ParseDate(newest)];
+                        var paper = new Paper(Id(text), title, authors, subjects, "", "", null, dates.Count == 0 ? DateOnly.MinValue : dates[0], 0);
+                        papers[text] = (new ListedPaper(paper, dates), score);
+                    }
+                    break;
+                case "days":
+                    Expect(ref json, JsonTokenType.StartArray);
+                    while (Next(ref json) == JsonTokenType.StartArray)
+                    {
+                        var stem = String(ref json);
+                        if (!SitePaths.TryParseWindowStem(stem, out var window)) return null;
+                        var clocked = Next(ref json) == JsonTokenType.True;
+                        var updated = ParseTime(String(ref json));
+                        var summary = new List<DaySummaryPaper>();
+                        while (Next(ref json) == JsonTokenType.Number)
+                        {
+                            var rank = json.GetInt32();
+                            var id = Id(String(ref json));
+                            var title = String(ref json);
+                            Expect(ref json, JsonTokenType.Number);
+                            var reposts = json.GetInt32();
+                            Expect(ref json, JsonTokenType.Number);
+                            summary.Add(new DaySummaryPaper(rank, id, title, reposts, json.GetInt32()));
+                        }
+                        days[stem] = (new DaySummary(window, updated, summary), clocked);
+                    }
+                    break;
+                case "files":
+                    Expect(ref json, JsonTokenType.StartObject);
+                    while (Next(ref json) == JsonTokenType.PropertyName)
+                    {
+                        var file = json.GetString()!;
+                        files[file] = String(ref json);
+                    }
+                    break;
+                default:
+                    return null;
+            }
+        }
+        if (format != Format || store is null || position is null || now is null) return null;
+        var manifest = new SiteManifest { Settings = settings, Store = new StorePosition(store, position.Value), Now = ParseTime(now) };
+        foreach (var (id, paper) in papers) manifest.Papers[id] = paper;
+        foreach (var (stem, day) in days) manifest.Days[stem] = day;
+        foreach (var (file, key) in files) manifest.Files[file] = key;
+        return manifest;
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader json) =>
+        json.Read() ? json.TokenType : throw new JsonException("the manifest ends early");
+
+    private static void Expect(ref Utf8JsonReader json, JsonTokenType type)
+    {
+        if (Next(ref json) != type) throw new JsonException($"expected {type}, found {json.TokenType}");
+    }
+
+    private static string String(ref Utf8JsonReader json)
+    {
+        Expect(ref json, JsonTokenType.String);
+        return json.GetString()!;
+    }
+
     /// <summary>A content key: the first 16 bytes of the SHA-256, in hex.</summary>
     public static string Key(string text) => Key(System.Text.Encoding.UTF8.GetBytes(text));
 
     public static string Key(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)[..16]);
 
-    private static DateTimeOffset ParseTime(JsonElement value) =>
-        DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -146,8 +146,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
         new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, activity));
 
-    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, Func<string, int> score) =>
-        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, score));
+    /// <summary>The search index from papers already grouped into <paramref name="categories"/> (whose names it lists).</summary>
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyList<CategoryListing> categories, Func<string, int> score) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, categories, score));
 
     public static IEnumerable<SiteFile> Assets() =>
     [
