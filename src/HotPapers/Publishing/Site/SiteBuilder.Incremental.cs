@@ -40,12 +40,20 @@ public sealed partial class SiteBuilder
             });
             Interlocked.Increment(ref written);
         }
+        // The day half and the paper half run on two threads: the listing keys they record share one lock.
+        void Record(string path, string key)
+        {
+            lock (manifest.Files) manifest.Files[path] = key;
+        }
         void WriteIfChanged(SiteFile file)
         {
             var key = SiteManifest.Key(file.Content);
-            manifest.Files[file.Path] = key;
+            Record(file.Path, key);
             if (!previous.Files.TryGetValue(file.Path, out var old) || old != key) Write(file);
         }
+
+        // Papers: those the store names as changed, on a connection of their own, beside the days on this one.
+        var papers = OnAnotherConnection(other => UpdatePapers(other, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
 
         var windows = _profile.Measure("load windows", () => model.Windows());
         var digested = store.Digests.LoadDigestKeys();
@@ -78,43 +86,7 @@ public sealed partial class SiteBuilder
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
         WriteDayListings(summaries, WriteIfChanged);
 
-        foreach (var (id, paper) in previous.Papers)
-            if (!changes.Papers.Contains(id)) manifest.Papers[id] = paper;
-        // A few changed papers read their own data; many read everyone's in the bulk queries of a full build.
-        var many = changes.Papers.Count > BulkPaperLoad;
-        var listed = _profile.Measure("load papers", () => many
-            ? store.Papers.LoadListed().Where(p => changes.Papers.Contains(p.Paper.Id.Value)).ToList()
-            : changes.Papers.Order(StringComparer.Ordinal).Select(ArxivId.Parse).SelectMany(id => store.Papers.LoadListed(id)).ToList());
-        var activity = listed.Count == 0 ? new Dictionary<string, PaperActivity>()
-            : _profile.Measure("load activity", () => many ? store.LoadPaperActivity()
-                : listed.SelectMany(p => store.LoadPaperActivity(p.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-        foreach (var paper in listed)
-        {
-            var id = paper.Paper.Id.Value;
-            manifest.Papers[id] = (SiteManifest.ListingOf(paper), WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, Write));
-        }
-        progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
-
-        var changedCategories = new HashSet<string>(StringComparer.Ordinal);
-        var searchChanged = false; // or any listing: either changes the search index
-        foreach (var id in changes.Papers)
-        {
-            previous.Papers.TryGetValue(id, out var was);
-            manifest.Papers.TryGetValue(id, out var now);
-            searchChanged |= was.Score != now.Score;
-            if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
-            searchChanged = true; // and more: the search index shows the listing too
-            if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
-            if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
-        }
-        bool Keep(IReadOnlyList<string> paths)
-        {
-            if (!paths.All(previous.Files.ContainsKey)) return false;
-            foreach (var path in paths) manifest.Files[path] = previous.Files[path];
-            return true;
-        }
-        var categories = WritePaperListings(manifest, WriteIfChanged, (changedCategories, searchChanged, Keep));
-        foreach (var asset in SiteModel.Assets()) WriteIfChanged(asset);
+        var categories = _profile.Measure("wait for papers", () => papers.GetAwaiter().GetResult());
 
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
         var removed = _profile.Measure("remove stale", () =>
@@ -133,6 +105,53 @@ public sealed partial class SiteBuilder
             Removed = removed,
             Incremental = true,
         };
+    }
+
+    /// <summary>
+    /// The paper half of an update, on <paramref name="store"/>: the changed papers' pages and JSON, their listing data
+    /// in the manifest, and the category pages and search index. Returns the category count.
+    /// </summary>
+    private int UpdatePapers(HotPapersStore store, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
+        Action<SiteFile> write, Action<SiteFile> writeIfChanged, Action<string, string> record, IProgress<string>? progress)
+    {
+        foreach (var (id, paper) in previous.Papers)
+            if (!changes.Papers.Contains(id)) manifest.Papers[id] = paper;
+        // A few changed papers read their own data; many read everyone's in the bulk queries of a full build.
+        var many = changes.Papers.Count > BulkPaperLoad;
+        var listed = _profile.Measure("load papers", () => many
+            ? store.Papers.LoadListed().Where(p => changes.Papers.Contains(p.Paper.Id.Value)).ToList()
+            : changes.Papers.Order(StringComparer.Ordinal).Select(ArxivId.Parse).SelectMany(id => store.Papers.LoadListed(id)).ToList());
+        var activity = listed.Count == 0 ? new Dictionary<string, PaperActivity>()
+            : _profile.Measure("load activity", () => many ? store.LoadPaperActivity()
+                : listed.SelectMany(p => store.LoadPaperActivity(p.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        foreach (var paper in listed)
+        {
+            var id = paper.Paper.Id.Value;
+            manifest.Papers[id] = (SiteManifest.ListingOf(paper), WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, write));
+        }
+        progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
+
+        var changedCategories = new HashSet<string>(StringComparer.Ordinal);
+        var searchChanged = false; // or any listing: either changes the search index
+        foreach (var id in changes.Papers)
+        {
+            previous.Papers.TryGetValue(id, out var was);
+            manifest.Papers.TryGetValue(id, out var now);
+            searchChanged |= was.Score != now.Score;
+            if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
+            searchChanged = true; // and more: the search index shows the listing too
+            if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
+            if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
+        }
+        bool Keep(IReadOnlyList<string> paths)
+        {
+            if (!paths.All(previous.Files.ContainsKey)) return false;
+            foreach (var path in paths) record(path, previous.Files[path]);
+            return true;
+        }
+        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep));
+        foreach (var asset in SiteModel.Assets()) writeIfChanged(asset);
+        return categories;
     }
 
     private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");
