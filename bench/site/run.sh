@@ -80,7 +80,7 @@ printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build 
 timed "${next_cli[@]}" site build --out "$work/inc"
 printf 'incremental with nothing changed: %.2f s wall, %.2f s CPU (load %s) | %s\n' "$wall" "$cpu" "$load" "$line"
 for run in $(seq 1 "$runs"); do
-  timed "${next_cli[@]}" --version
+  timed dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --version
   printf 'floor of a process (hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"
 done
 
