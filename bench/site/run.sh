@@ -4,8 +4,10 @@
 # `sync`, so one run's writeback does not land on the next; the folders are removed at the end.
 # Then the file-writing floor: the built site copied with cp -r, timed the same way.
 # Then the incremental rebuild: one more day is added to a copy of the store (SyntheticDays with days+1 rewrites
-# the same N days unchanged and adds one), and `site build` updates a copy of the first full build; the updated
-# folder must equal a full build of the N+1 days byte for byte (diff -r), which the script checks.
+# the same N days unchanged, which the store's change log ignores, and adds one), and `site build` updates a copy of
+# the first full build; the updated folder must equal a full build of the N+1 days byte for byte (diff -r), which
+# the script checks. The floor of a process: `hotpapers --version` (start the runtime, parse, print).
+# Every timed line gives the wall time and the CPU time (user + system) of the process, and the load average.
 # Usage: bench/site/run.sh [days=1000] [papers-per-day=15] [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,15 +26,18 @@ cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$work/benc
 dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$work/bench.db" "$days" "$per_day"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
 
-# timed CMD...: runs CMD after a sync (so earlier writeback does not land on it); sets $wall (seconds) and $line (its output).
+# timed CMD...: runs CMD after a sync (so earlier writeback does not land on it); sets $wall (seconds), $cpu (user +
+# system seconds, from GNU time), $load (the 1-minute load average before it) and $line (its output).
 timed() {
   sync
   sleep 1
   local t0 t1
+  load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(date +%s.%N)
-  line=$("$@")
+  line=$(/usr/bin/time -o "$work/cpu" -f '%U %S' "$@")
   t1=$(date +%s.%N)
   wall=$(echo "$t1 - $t0" | bc)
+  cpu=$(awk '{print $1 + $2}' "$work/cpu")
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -40,7 +45,7 @@ times=()
 for run in $(seq 1 "$runs"); do
   timed "${cli[@]}" site build --out "$work/site-$run"
   times+=("$wall")
-  printf 'run %d: %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
+  printf 'run %d: %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$wall" "$cpu" "$load" "$line"
 done
 full=$(median "${times[@]}")
 printf 'median of %d runs: %.2f s wall\n' "$runs" "$full"
@@ -59,6 +64,7 @@ rm -rf "$work"/copy-*
 next="$work/next.db"
 cp "$work/bench.db" "$next"
 dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$next" "$((days + 1))" "$per_day" >/dev/null
+echo "the change log: $(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM site_changes" 2>/dev/null || echo '?') rows, $(sqlite3 "$next" "SELECT COUNT(*) FROM site_changes" 2>/dev/null || echo '?') after adding day $((days + 1))"
 next_cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$next" --now 2026-01-01T00:00:00)
 "${next_cli[@]}" site build --full --out "$work/full-next" >/dev/null
 inc_times=()
@@ -67,12 +73,16 @@ for run in $(seq 1 "$runs"); do
   cp -r "$work/site-1" "$work/inc"
   timed "${next_cli[@]}" site build --out "$work/inc"
   inc_times+=("$wall")
-  printf 'incremental run %d (one new day): %.2f s wall (process) | %s\n' "$run" "$wall" "$line"
+  printf 'incremental run %d (one new day): %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$wall" "$cpu" "$load" "$line"
   diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
 done
 printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$(median "${inc_times[@]}")"
 timed "${next_cli[@]}" site build --out "$work/inc"
-printf 'incremental with nothing changed: %.2f s wall | %s\n' "$wall" "$line"
+printf 'incremental with nothing changed: %.2f s wall, %.2f s CPU (load %s) | %s\n' "$wall" "$cpu" "$load" "$line"
+for run in $(seq 1 "$runs"); do
+  timed dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --version
+  printf 'floor of a process (hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"
+done
 
 if command -v node >/dev/null; then
   echo "search over the built index:"

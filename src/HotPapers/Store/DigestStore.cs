@@ -37,6 +37,10 @@ public sealed class DigestStore
     public DateTime? LoadGeneratedAt(DigestWindow window) =>
         _sql.Scalar("SELECT generated_at FROM digests WHERE window_key = @w", ("w", window.DateStr)) is string s ? StoreTime.ParseLocal(s) : null;
 
+    /// <summary>The keys (date_str) of the windows with a stored digest; the others print the clock as their generation time.</summary>
+    public IReadOnlySet<string> LoadDigestKeys() =>
+        _sql.Rows("SELECT window_key FROM digests", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// The windows the site has a page for, newest first: every listing date with announcements, and every
     /// stored digest of a range (a single-day digest is already one of the listing dates).

@@ -24,6 +24,7 @@ public sealed class HotPapersStore : IDisposable
         Papers = new PaperStore(Sql);
         Posts = new PostStore(this, Sql);
         Digests = new DigestStore(Sql);
+        Changes = new ChangeLog(Sql, backend.Kind);
     }
 
     public StoreBackend Backend => _backend.Kind;
@@ -33,6 +34,9 @@ public sealed class HotPapersStore : IDisposable
     public PostStore Posts { get; }
 
     public DigestStore Digests { get; }
+
+    /// <summary>Which papers, posts, windows and listing dates writes touched, in order (kept by triggers).</summary>
+    public ChangeLog Changes { get; }
 
     /// <summary>Reads outside a transaction, for the data stores and the platform state kept beside each platform.</summary>
     internal StoreSql Sql { get; }
@@ -159,7 +163,7 @@ public sealed class HotPapersStore : IDisposable
     private void Migrate()
     {
         Sql.Run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        foreach (var (version, sql) in Migrations.Steps)
+        foreach (var (version, sql) in Migrations.For(_backend.Kind))
         {
             if (IsApplied(version, Sql)) continue;
             using var transaction = _backend.Connection.BeginTransaction();

@@ -11,6 +11,17 @@ internal static class Migrations
         ["papers", "announcements", "social_posts", "paper_posts", "embeds", "engagement_snapshots", "reported_totals", "digests",
          "printed_papers", "printed_embeds", "listed_papers"];
 
+    /// <summary>Every step for <paramref name="backend"/>, in version order: the shared steps and the per-database ones.</summary>
+    public static IEnumerable<(int Version, string Sql)> For(StoreBackend backend) =>
+        Steps.Concat(PerBackend.Select(s => (s.Version, backend == StoreBackend.Postgres ? s.Postgres() : s.Sqlite())))
+            .OrderBy(s => s.Version);
+
+    /// <summary>Steps whose SQL differs between the databases (triggers): built from code that, once released, is not edited either.</summary>
+    private static readonly IReadOnlyList<(int Version, Func<string> Sqlite, Func<string> Postgres)> PerBackend =
+    [
+        (9, ChangeLogSchema.Sqlite, ChangeLogSchema.Postgres), // the change log the incremental site build reads (issue 14)
+    ];
+
     public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
     [
         (1, """

@@ -23,6 +23,13 @@ public static class SearchIndexWriter
     /// <summary>The index with each paper's <see cref="Score"/> given by id (an incremental build keeps unchanged papers' scores).</summary>
     public static byte[] WriteUtf8(IEnumerable<ListedPaper> papers, Func<string, int> score)
     {
+        var list = papers.ToList();
+        return WriteUtf8(list, SiteModel.Categories(list), score);
+    }
+
+    /// <summary>The same, with the papers' categories already grouped (<see cref="SiteModel.Categories"/> of the same papers).</summary>
+    public static byte[] WriteUtf8(IEnumerable<ListedPaper> papers, IReadOnlyList<CategoryListing> categories, Func<string, int> score)
+    {
         var list = papers.OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -30,7 +37,7 @@ public static class SearchIndexWriter
             json.WriteStartObject();
             json.WriteNumber("version", 2);
             json.WriteStartObject("categories");
-            foreach (var category in SiteModel.Categories(list)) json.WriteString(category.Code, category.Name ?? "");
+            foreach (var category in categories) json.WriteString(category.Code, category.Name ?? "");
             json.WriteEndObject();
             json.WriteStartArray("papers");
             json.Flush();

@@ -1,28 +1,36 @@
 using System.Diagnostics;
+using HotPapers.Domain;
 using HotPapers.Store;
 
 namespace HotPapers.Publishing.Site;
 
-/// <summary>The incremental build: an earlier build brought up to date from its manifest.</summary>
+/// <summary>The incremental build: an earlier build brought up to date from its manifest and the store's change log.</summary>
 public sealed partial class SiteBuilder
 {
+    /// <summary>Above this many changed papers, their data loads in the full build's bulk queries rather than one paper at a time.</summary>
+    private const int BulkPaperLoad = 200;
+
     /// <summary>
-    /// Brings an earlier build up to date: days and papers whose input keys changed are ranked, rendered and
-    /// written again; the pages built from every day (index, archive, feed) or every paper (categories, search)
-    /// are rendered again and written when their bytes changed; files no longer produced are removed.
+    /// Brings an earlier build up to date: the store says which papers, windows and listing dates changed since the
+    /// manifest's position; those days (and days whose neighbours changed, or that printed a clock that moved) are
+    /// ranked, rendered and written again, and those papers; the pages built from every day (index, archive, feed)
+    /// or every paper (categories, search) are rendered again from the manifest's summaries and written when their
+    /// bytes changed; files no longer produced are removed.
     /// </summary>
-    private SiteBuildResult Update(string root, string settings, Task<SiteInputs> hashing, SiteManifest previous, IProgress<string>? progress, Stopwatch watch)
+    private SiteBuildResult Update(string root, string settings, StorePosition position, SiteManifest previous, IProgress<string>? progress, Stopwatch watch)
     {
         // Without a manifest the folder reads as foreign to an interrupted update's successor, which then builds it whole.
         File.Delete(Path.Combine(root, SiteManifest.FileName));
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
-        var listed = _profile.Measure("load papers", () => model.Store.Papers.LoadListed());
-        var inputs = _profile.Measure("wait for inputs", () => hashing.GetAwaiter().GetResult());
-        var manifest = new SiteManifest { Settings = settings };
+        // What is on disk, listed while the store is read, so what this build would not write can go at the end.
+        var onDisk = Task.Run(() => _profile.Measure("list files", () => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList()));
+        var store = model.Store;
+        var changes = _profile.Measure("read changes", () => store.Changes.Since(previous.Store.Next));
+        var manifest = new SiteManifest { Settings = settings, Store = position, Now = model.Now };
         var written = 0;
-        void Write(SiteFile file, string key)
+        void Write(SiteFile file)
         {
-            manifest.Files[file.Path] = key;
             var path = Path.Combine(root, file.Path);
             var partial = path + ".partial";
             _profile.Measure("write", () =>
@@ -30,83 +38,128 @@ public sealed partial class SiteBuilder
                 File.WriteAllBytes(partial, file.Content);
                 File.Move(partial, path, overwrite: true);
             });
-            written++;
+            Interlocked.Increment(ref written);
+        }
+        // The day half and the paper half run on two threads: the listing keys they record share one lock.
+        void Record(string path, string key)
+        {
+            lock (manifest.Files) manifest.Files[path] = key;
         }
         void WriteIfChanged(SiteFile file)
         {
-            var key = SiteInputs.Hash(file.Content);
-            if (previous.Files.TryGetValue(file.Path, out var old) && old == key) manifest.Files[file.Path] = key;
-            else Write(file, key);
-        }
-        bool Unchanged(IEnumerable<string> paths, string key)
-        {
-            var all = paths.ToList();
-            if (!all.All(p => previous.Files.TryGetValue(p, out var old) && old == key)) return false;
-            foreach (var path in all) manifest.Files[path] = key;
-            return true;
+            var key = SiteManifest.Key(file.Content);
+            Record(file.Path, key);
+            if (!previous.Files.TryGetValue(file.Path, out var old) || old != key) Write(file);
         }
 
+        // Papers: those the store names as changed, on a connection of their own, beside the days on this one.
+        var papers = OnAnotherConnection(other => UpdatePapers(other, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
+
         var windows = _profile.Measure("load windows", () => model.Windows());
-        var now = model.Now;
+        var digested = store.Digests.LoadDigestKeys();
+        var before = previous.Days.Keys.Select(Stem).OrderByDescending(w => w.End).ThenByDescending(w => w.Start).ToList();
+        var neighbours = before.Select((w, i) => (w.FileStem, Older(before, i), Newer(before, i))).ToDictionary(n => n.FileStem, n => (n.Item2, n.Item3), StringComparer.Ordinal);
+        var clockMoved = manifest.Now != previous.Now;
         var summaries = new DaySummary[windows.Count];
         var rebuiltDays = 0;
         for (var i = 0; i < windows.Count; i++)
         {
             var window = windows[i];
-            var key = inputs.DayKey(settings, window, Older(windows, i), Newer(windows, i), now);
-            if (previous.Days.TryGetValue(window.FileStem, out var old) && old.Key == key && Unchanged(DayFiles(window), key))
+            var clocked = !digested.Contains(window.DateStr);
+            var same = previous.Days.TryGetValue(window.FileStem, out var old)
+                && old.Clocked == clocked && !(clocked && clockMoved)
+                && neighbours[window.FileStem] == (Older(windows, i), Newer(windows, i))
+                && !changes.WindowKeys.Contains(window.DateStr)
+                && !Dates(window).Any(changes.Dates.Contains);
+            if (same)
             {
                 summaries[i] = old.Summary;
             }
             else
             {
                 var day = _profile.Measure("rank day", () => model.Day(window, windows));
-                summaries[i] = WriteDay(day, file => Write(file, key));
+                summaries[i] = WriteDay(day, Write);
                 rebuiltDays++;
             }
-            manifest.Days[window.FileStem] = (key, summaries[i]);
+            manifest.Days[window.FileStem] = (summaries[i], clocked);
         }
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
         WriteDayListings(summaries, WriteIfChanged);
 
-        var changed = new List<(ListedPaper Paper, string Key)>();
-        foreach (var paper in listed)
-        {
-            var id = paper.Paper.Id.Value;
-            var key = inputs.PaperKey(settings, id);
-            if (previous.Scores.TryGetValue(id, out var score) && Unchanged(PaperFiles(paper.Paper.Id), key)) manifest.Scores[id] = score;
-            else changed.Add((paper, key));
-        }
-        // A few changed papers read their own activity; many read everyone's in the bulk queries of a full build.
-        var activity = changed.Count == 0 ? new Dictionary<string, PaperActivity>()
-            : changed.Count > 200 ? _profile.Measure("load activity", () => model.Store.LoadPaperActivity())
-            : _profile.Measure("load activity", () => changed.SelectMany(c => model.Store.LoadPaperActivity(c.Paper.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-        foreach (var (paper, key) in changed)
-        {
-            var id = paper.Paper.Id.Value;
-            manifest.Scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, file => Write(file, key));
-        }
-        progress?.Report($"{changed.Count} of {listed.Count} papers rebuilt");
+        var categories = _profile.Measure("wait for papers", () => papers.GetAwaiter().GetResult());
 
-        var categories = WritePaperListings(listed, id => manifest.Scores[id], WriteIfChanged);
-        foreach (var asset in SiteModel.Assets()) WriteIfChanged(asset);
-
+        // The manifest is complete: it is serialised on another thread while stale files go.
+        var manifestBytes = Task.Run(() => _profile.Measure("serialize manifest", () => manifest.Write(windows)));
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
         var removed = _profile.Measure("remove stale", () =>
         {
-            var stale = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(p => p is not (Marker or SiteManifest.FileName) && !manifest.Files.ContainsKey(p))
-                .ToList();
+            var kept = new HashSet<string>(manifest.Files.Keys, StringComparer.Ordinal) { Marker, SiteManifest.FileName };
+            foreach (var window in windows) kept.UnionWith(DayFiles(window));
+            foreach (var paper in manifest.Papers.Values) kept.UnionWith(PaperFiles(paper.Paper.Paper.Id));
+            var stale = onDisk.GetAwaiter().GetResult().Where(p => !kept.Contains(p)).ToList();
             foreach (var path in stale) File.Delete(Path.Combine(root, path));
             return stale.Count;
         });
-        File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
-        return new SiteBuildResult(root, manifest.Files.Count + 2, windows.Count, listed.Count, categories, watch.Elapsed)
+        _profile.Measure("write manifest", () => File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifestBytes.GetAwaiter().GetResult()));
+        return new SiteBuildResult(root, manifest.Files.Count + windows.Count * 3 + manifest.Papers.Count * 2 + 2, windows.Count, manifest.Papers.Count, categories, watch.Elapsed)
         {
             Written = written,
             Removed = removed,
             Incremental = true,
         };
+    }
+
+    /// <summary>
+    /// The paper half of an update, on <paramref name="store"/>: the changed papers' pages and JSON, their listing data
+    /// in the manifest, and the category pages and search index. Returns the category count.
+    /// </summary>
+    private int UpdatePapers(HotPapersStore store, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
+        Action<SiteFile> write, Action<SiteFile> writeIfChanged, Action<string, string> record, IProgress<string>? progress)
+    {
+        foreach (var (id, paper) in previous.Papers)
+            if (!changes.Papers.Contains(id)) manifest.Papers[id] = paper;
+        // A few changed papers read their own data; many read everyone's in the bulk queries of a full build.
+        var many = changes.Papers.Count > BulkPaperLoad;
+        var listed = _profile.Measure("load papers", () => many
+            ? store.Papers.LoadListed().Where(p => changes.Papers.Contains(p.Paper.Id.Value)).ToList()
+            : changes.Papers.Order(StringComparer.Ordinal).Select(ArxivId.Parse).SelectMany(id => store.Papers.LoadListed(id)).ToList());
+        var activity = listed.Count == 0 ? new Dictionary<string, PaperActivity>()
+            : _profile.Measure("load activity", () => many ? store.LoadPaperActivity()
+                : listed.SelectMany(p => store.LoadPaperActivity(p.Paper.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        foreach (var paper in listed)
+        {
+            var id = paper.Paper.Id.Value;
+            manifest.Papers[id] = (SiteManifest.ListingOf(paper), WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, write));
+        }
+        progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
+
+        var changedCategories = new HashSet<string>(StringComparer.Ordinal);
+        var searchChanged = false; // or any listing: either changes the search index
+        foreach (var id in changes.Papers)
+        {
+            previous.Papers.TryGetValue(id, out var was);
+            manifest.Papers.TryGetValue(id, out var now);
+            searchChanged |= was.Score != now.Score;
+            if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
+            searchChanged = true; // and more: the search index shows the listing too
+            if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
+            if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
+        }
+        bool Keep(IReadOnlyList<string> paths)
+        {
+            if (!paths.All(previous.Files.ContainsKey)) return false;
+            foreach (var path in paths) record(path, previous.Files[path]);
+            return true;
+        }
+        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep));
+        foreach (var asset in SiteModel.Assets()) writeIfChanged(asset);
+        return categories;
+    }
+
+    private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");
+
+    private static IEnumerable<DateOnly> Dates(DigestWindow window)
+    {
+        for (var day = window.Start; day <= window.End; day = day.AddDays(1)) yield return day;
     }
 }

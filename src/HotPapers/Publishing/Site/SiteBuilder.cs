@@ -9,9 +9,9 @@ namespace HotPapers.Publishing.Site;
 /// Writes the site into a folder. A full build writes every page to a fresh folder beside the target, which
 /// then replaces the target in two renames: readers (and a server pointed at it) see the old site or the new
 /// one, never a half-built one. When the target is an earlier build with the same settings, the build is
-/// incremental: the manifest (<see cref="SiteManifest"/>) says what each file was built from, and only the
-/// files whose inputs changed are rewritten (each one replaced by a rename), files no longer produced are
-/// removed, and the result is byte for byte what a full build writes. A target that is not empty and not an
+/// incremental: the manifest (<see cref="SiteManifest"/>) says where the store's change log stood, the store says
+/// which papers and days changed since, and only their files are rewritten (each one replaced by a rename), files
+/// no longer produced are removed, and the result is byte for byte what a full build writes. A target that is not empty and not an
 /// earlier build is refused, so a mistyped <c>--out</c> never deletes somebody's files.
 /// </summary>
 public sealed partial class SiteBuilder(SiteModel model)
@@ -36,17 +36,20 @@ public sealed partial class SiteBuilder(SiteModel model)
         var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
         CheckReplaceable(target);
         var settings = model.SettingsKey();
-        // The input keys are hashed on a connection of their own (when the store is a file) while this thread
-        // reads the manifest and ranks or loads what does not need them.
-        var inputs = OnAnotherConnection(store => _profile.Measure("hash inputs", () => SiteInputs.Read(store)));
-        var previous = full || !File.Exists(Path.Combine(target, Marker)) ? null : _profile.Measure("read manifest", () => SiteManifest.TryRead(target, settings));
-        if (previous is not null) return Update(target, settings, inputs, previous, progress, watch);
+        var previous = full || !File.Exists(Path.Combine(target, Marker)) ? null
+            : Task.Run(() => _profile.Measure("read manifest", () => SiteManifest.TryRead(target, settings)));
+        // Taken before anything is read: whatever is written later carries this position or a later one.
+        var position = _profile.Measure("store position", () => model.Store.Changes.Position());
+        var manifest = previous?.GetAwaiter().GetResult();
+        // A manifest from another store, or from ahead of this one (a store restored from a backup), cannot say what changed.
+        if (manifest is not null && manifest.Store.StoreId == position.StoreId && manifest.Store.Next <= position.Next)
+            return Update(target, settings, position, manifest, progress, watch);
 
         var staging = $"{target}.building-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            var (files, days, papers, categories) = WriteAll(staging, settings, inputs, progress);
+            var (files, days, papers, categories) = WriteAll(staging, settings, position, progress);
             File.WriteAllText(Path.Combine(staging, Marker), MarkerText);
             _profile.Measure("swap", () => Swap(staging, target));
             return new SiteBuildResult(target, files + 2, days, papers, categories, watch.Elapsed);
@@ -57,16 +60,20 @@ public sealed partial class SiteBuilder(SiteModel model)
         }
     }
 
-    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, string settings, Task<SiteInputs> inputs, IProgress<string>? progress)
+    private (int Files, int Days, int Papers, int Categories) WriteAll(string root, string settings, StorePosition position, IProgress<string>? progress)
     {
         var files = 0;
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
-        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        void Write(SiteFile file, string? key = null)
+        var manifest = new SiteManifest { Settings = settings, Store = position, Now = model.Now };
+        void Write(SiteFile file)
         {
             _profile.Measure("write", () => File.WriteAllBytes(Path.Combine(root, file.Path), file.Content));
-            keys[file.Path] = key ?? SiteInputs.Hash(file.Content);
             Interlocked.Increment(ref files);
+        }
+        void WriteListing(SiteFile file)
+        {
+            manifest.Files[file.Path] = SiteManifest.Key(file.Content);
+            Write(file);
         }
 
         // The papers' data loads on a connection of its own (when the store is a file) while the days are ranked on this one.
@@ -75,11 +82,13 @@ public sealed partial class SiteBuilder(SiteModel model)
         // Days: the store is read on this thread, while other cores render and write the pages.
         // Each day is ranked once; the index and the feed reuse its summary.
         var windows = _profile.Measure("load windows", () => model.Windows());
+        var digested = model.Store.Digests.LoadDigestKeys();
         var summaries = new DaySummary[windows.Count];
         RenderAlongside(windows.Select((window, i) => (Day: _profile.Measure("rank day", () => model.Day(window, windows)), Index: i)), item =>
-            summaries[item.Index] = WriteDay(item.Day, file => Write(file, "")));
+            summaries[item.Index] = WriteDay(item.Day, Write));
+        for (var i = 0; i < windows.Count; i++) manifest.Days[windows[i].FileStem] = (summaries[i], !digested.Contains(windows[i].DateStr));
         progress?.Report($"{windows.Count} days");
-        WriteDayListings(summaries, file => Write(file));
+        WriteDayListings(summaries, WriteListing);
 
         // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
         var (listed, activity) = _profile.Measure("wait for papers", () => paperData.GetAwaiter().GetResult());
@@ -87,31 +96,14 @@ public sealed partial class SiteBuilder(SiteModel model)
         Parallel.ForEach(listed, paper =>
         {
             var id = paper.Paper.Id.Value;
-            scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, file => Write(file, ""));
+            scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, Write);
         });
         progress?.Report($"{listed.Count} papers");
+        foreach (var paper in listed) manifest.Papers[paper.Paper.Id.Value] = (SiteManifest.ListingOf(paper), scores[paper.Paper.Id.Value]);
 
-        var categories = WritePaperListings(listed, id => scores[id], file => Write(file));
-        foreach (var asset in SiteModel.Assets()) Write(asset);
-
-        // The keys of the day and paper files are their inputs' keys, known once the inputs are hashed.
-        var known = _profile.Measure("wait for inputs", () => inputs.GetAwaiter().GetResult());
-        var manifest = new SiteManifest { Settings = settings };
-        var now = model.Now;
-        for (var i = 0; i < windows.Count; i++)
-        {
-            var key = known.DayKey(settings, windows[i], Older(windows, i), Newer(windows, i), now);
-            manifest.Days[windows[i].FileStem] = (key, summaries[i]);
-            foreach (var path in DayFiles(windows[i])) keys[path] = key;
-        }
-        foreach (var paper in listed)
-        {
-            var key = known.PaperKey(settings, paper.Paper.Id.Value);
-            foreach (var path in PaperFiles(paper.Paper.Id)) keys[path] = key;
-        }
-        foreach (var (path, key) in keys) manifest.Files[path] = key;
-        foreach (var (id, score) in scores) manifest.Scores[id] = score;
-        File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows));
+        var categories = WritePaperListings(manifest, WriteListing);
+        foreach (var asset in SiteModel.Assets()) WriteListing(asset);
+        _profile.Measure("write manifest", () => File.WriteAllBytes(Path.Combine(root, SiteManifest.FileName), manifest.Write(windows)));
         return (files, windows.Count, listed.Count, categories);
     }
 
@@ -147,15 +139,27 @@ public sealed partial class SiteBuilder(SiteModel model)
         write(_profile.Measure("archive", () => model.Archive(summaries)));
     }
 
-    /// <summary>The category pages, the category index, the search page and the search index: built from every paper. Returns the category count.</summary>
-    private int WritePaperListings(IReadOnlyList<ListedPaper> listed, Func<string, int> score, Action<SiteFile> write)
+    /// <summary>
+    /// The category pages, the category index, the search page and the search index: built from what the manifest
+    /// keeps of every paper (the same for a full and an incremental build). Returns the category count.
+    /// </summary>
+    /// <param name="unchanged">An incremental build's pages that need no rendering: the categories none of whose papers
+    /// changed, and the search index when no paper changed. <c>Keep</c> keeps the earlier build's files at these paths
+    /// (false when it does not have them all).</param>
+    private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write,
+        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep)? unchanged = null)
     {
-        var categories = SiteModel.Categories(listed);
-        var pages = _profile.Measure("category pages", () => categories.AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
+        var listed = manifest.Papers.Values.Select(p => p.Paper).ToList();
+        var categories = _profile.Measure("group categories", () => SiteModel.Categories(listed));
+        var pageSize = model.Options.PapersPerCategoryPage;
+        bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
+            && u.Keep(Enumerable.Range(1, Math.Max(1, (c.Papers.Count + pageSize - 1) / pageSize)).Select(page => SitePaths.Category(c.Code, page)).ToList());
+        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));
         write(model.SearchPage());
-        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, score)));
+        if (unchanged is { PapersChanged: false } same && same.Keep([SitePaths.SearchIndex])) return categories.Count;
+        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score)));
         return categories.Count;
     }
 

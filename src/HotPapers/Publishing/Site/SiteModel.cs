@@ -36,12 +36,17 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
-    /// The key of everything besides the store that shapes the output: the options, the time zone and this build
-    /// of the library. A site built with another key is rebuilt whole.
+    /// The version of the site's output: raise it with any change to what a renderer writes (a test keeps a full
+    /// build's content key per version and fails until it is raised), so sites built before are rebuilt whole.
     /// </summary>
-    public string SettingsKey() => SiteInputs.Hash(string.Join('\n',
-        System.Text.Json.JsonSerializer.Serialize(options), zone.Id,
-        typeof(SiteModel).Assembly.ManifestModule.ModuleVersionId.ToString("N")));
+    public const int OutputVersion = 1;
+
+    /// <summary>
+    /// The key of everything besides the store that shapes the output: the options, the time zone and the output
+    /// version. A site built with another key is rebuilt whole; a new build of the same version is not.
+    /// </summary>
+    public string SettingsKey() => SiteManifest.Key(string.Join('\n',
+        System.Text.Json.JsonSerializer.Serialize(options), zone.Id, OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
@@ -141,8 +146,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyDictionary<string, PaperActivity> activity) =>
         new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, activity));
 
-    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, Func<string, int> score) =>
-        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, score));
+    /// <summary>The search index from papers already grouped into <paramref name="categories"/> (whose names it lists).</summary>
+    public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyList<CategoryListing> categories, Func<string, int> score) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, categories, score));
 
     public static IEnumerable<SiteFile> Assets() =>
     [

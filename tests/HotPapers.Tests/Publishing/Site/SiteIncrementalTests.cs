@@ -93,6 +93,43 @@ public class SiteIncrementalTests : SiteStoreTests
         AssertSameTree(FullBuild(site), outDir);
     }
 
+    [StoreFact]
+    public void Writing_the_same_day_again_rewrites_nothing_and_a_renamed_paper_updates_its_listings()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+
+        // The same papers, posts and snapshots written again: the store logs no change, so nothing is rendered or written.
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        var again = Build(site, incremental);
+        Assert.True(again.Incremental);
+        Assert.Equal(0, again.Written);
+
+        // A new title shows on the paper, its day, its category pages and in the search index.
+        site.Store.Sql.Run("UPDATE papers SET title = 'A renamed paper' WHERE arxiv_id = '2106.07001'");
+        var renamed = Build(site, incremental);
+        Assert.True(renamed.Incremental);
+        Assert.Contains("A renamed paper", File.ReadAllText(Path.Combine(incremental, SitePaths.SearchIndex)));
+        Assert.Contains("A renamed paper", File.ReadAllText(Path.Combine(incremental, "days/2021-06-14.html")));
+        AssertSameTree(FullBuild(site), incremental);
+    }
+
+    [StoreFact]
+    public void A_site_built_from_another_store_is_built_whole()
+    {
+        using var first = new TempSite(Backend).WithSeeds();
+        using var second = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        var outDir = Path.Combine(first.Directory, "site");
+        Build(first, outDir);
+
+        // Same settings, but the manifest's change-log position belongs to the first store.
+        Assert.False(Build(second, outDir).Incremental);
+        Assert.True(Build(second, outDir).Incremental);
+        AssertSameTree(FullBuild(second), outDir);
+    }
+
     private static SiteBuildResult Build(TempSite site, string outDir) => new SiteBuilder(site.Model(Options)).Build(outDir);
 
     private static string FullBuild(TempSite site)
