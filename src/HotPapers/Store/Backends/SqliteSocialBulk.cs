@@ -41,7 +41,7 @@ internal sealed class SqliteSocialBulk(SqliteConnection connection) : IDisposabl
         ON CONFLICT (platform, post_id, measured_at) DO NOTHING
         """;
 
-    private Statement? _post, _mention, _link, _stored, _snapshot;
+    private SqliteStatement? _post, _mention, _link, _stored, _snapshot;
 
     /// <param name="storedPapers">
     /// Whether a paper is stored, as found so far in this transaction: most papers a post links are not in the
@@ -62,11 +62,11 @@ internal sealed class SqliteSocialBulk(SqliteConnection connection) : IDisposabl
             // at the default. This changes nothing about durability: a committed batch is in the log either way, and a
             // crash mid-import loses only the batch being written (the log is replayed on the next open).
             raw.sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 10000");
-            _post = new Statement(db, UpsertPost);
-            _mention = new Statement(db, RecordMention);
-            _link = new Statement(db, LinkPaper);
-            _stored = new Statement(db, PaperStored);
-            _snapshot = new Statement(db, AddSnapshot);
+            _post = new SqliteStatement(db, UpsertPost);
+            _mention = new SqliteStatement(db, RecordMention);
+            _link = new SqliteStatement(db, LinkPaper);
+            _stored = new SqliteStatement(db, PaperStored);
+            _snapshot = new SqliteStatement(db, AddSnapshot);
         }
         foreach (var row in rows)
         {
@@ -92,61 +92,5 @@ internal sealed class SqliteSocialBulk(SqliteConnection connection) : IDisposabl
     {
         foreach (var statement in new[] { _post, _mention, _link, _stored, _snapshot }) statement?.Dispose();
         _post = _mention = _link = _stored = _snapshot = null;
-    }
-
-    /// <summary>A prepared statement bound by position; errors carry SQLite's message, as Microsoft.Data.Sqlite's would.</summary>
-    private sealed class Statement : IDisposable
-    {
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-
-        public Statement(sqlite3 db, string sql)
-        {
-            _db = db;
-            Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
-        }
-
-        // The string last bound at each position: SQLite keeps bindings across resets, and many values are the very
-        // same string row after row (the platform, the source, dir, a fetch's measured time), so those bind once.
-        private readonly string?[] _bound = new string?[12];
-
-        public Statement Text(int index, string? value)
-        {
-            if (value is not null && ReferenceEquals(_bound[index], value)) return this;
-            Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
-            _bound[index] = value;
-            return this;
-        }
-
-        public Statement Integer(int index, long value)
-        {
-            _bound[index] = null;
-            Check(raw.sqlite3_bind_int64(_statement, index, value));
-            return this;
-        }
-
-        public void Run()
-        {
-            var rc = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (rc != raw.SQLITE_DONE) Check(rc);
-        }
-
-        /// <summary>Runs a query and tells whether it gave a row.</summary>
-        public bool HasRow()
-        {
-            var rc = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) Check(rc);
-            return rc == raw.SQLITE_ROW;
-        }
-
-        public void Dispose() => _statement.Dispose();
-
-        private void Check(int rc)
-        {
-            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-                throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc);
-        }
     }
 }
