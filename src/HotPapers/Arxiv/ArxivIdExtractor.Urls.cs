@@ -153,8 +153,7 @@ public static partial class ArxivIdExtractor
     }
 
     /// <summary>Every reference in a link field, as <see cref="ExtractAll"/> finds them; none when the host rules them out (<see cref="TryExtractFromUrl"/>).</summary>
-    public static List<ArxivLink> ExtractAllFromUrl(ReadOnlySpan<char> url) =>
-        UrlHost(url, out var hostEnd, out var schemeLength) == PaperHost.None && NamesNoPaper(url, hostEnd, schemeLength) ? [] : ExtractAll(url);
+    public static List<ArxivLink> ExtractAllFromUrl(ReadOnlySpan<char> url) => HostRulesOut(url) ? [] : ExtractAll(url);
 
     /// <summary>
     /// The distinct papers of a post: its link fields first (read as URLs, <see cref="ExtractAllFromUrl"/>), then its
@@ -163,29 +162,23 @@ public static partial class ArxivIdExtractor
     public static List<ArxivId> DistinctIds(IEnumerable<string?> urls, IEnumerable<string?> texts)
     {
         var ids = new List<ArxivId>();
-        foreach (var url in urls)
-            if (!string.IsNullOrEmpty(url)) AddDistinct(ids, ExtractAllFromUrl(url));
-        foreach (var text in texts)
-            if (!string.IsNullOrEmpty(text)) AddDistinct(ids, ExtractAll(text));
+        foreach (var url in urls) AddDistinctIdsFromUrl(ids, url);
+        foreach (var text in texts) AddDistinctIds(ids, text);
         return ids;
     }
 
     /// <summary>
     /// Adds the papers a link field references that are not in <paramref name="ids"/> yet (<see cref="ExtractAllFromUrl"/>,
-    /// without building the list): the importer's form of <see cref="DistinctIds(IEnumerable{string?}, IEnumerable{string?})"/>.
+    /// without building the list).
     /// </summary>
     public static void AddDistinctIdsFromUrl(List<ArxivId> ids, string? url)
     {
-        if (string.IsNullOrEmpty(url)) return;
-        if (UrlHost(url, out var hostEnd, out var schemeLength) == PaperHost.None && NamesNoPaper(url, hostEnd, schemeLength)) return;
-        AddDistinctIds(ids, url);
+        if (!string.IsNullOrEmpty(url) && !HostRulesOut(url)) AddDistinctIds(ids, url);
     }
 
-    private static void AddDistinct(List<ArxivId> ids, List<ArxivLink> links)
-    {
-        foreach (var link in links)
-            if (!ids.Contains(link.Id)) ids.Add(link.Id);
-    }
+    /// <summary>Whether an http(s) URL's host alone says it names no paper (<see cref="TryExtractFromUrl"/>).</summary>
+    private static bool HostRulesOut(ReadOnlySpan<char> url) =>
+        UrlHost(url, out var hostEnd, out var schemeLength) == PaperHost.None && NamesNoPaper(url, hostEnd, schemeLength);
 
     /// <summary>
     /// Of a URL whose host is no paper host (<see cref="UrlHost"/>): whether it is an <c>http(s)://</c> URL whose host
