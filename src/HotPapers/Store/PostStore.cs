@@ -40,8 +40,7 @@ public sealed class PostStore
             r => new CachedEmbed(r.GetString(0), r.GetString(1)), ("p", platform), ("id", postId)) is [var embed] ? embed : null;
 
     /// <summary>The cached embed HTML of a post, if any.</summary>
-    public string? LoadEmbedHtml(string platform, string postId) =>
-        _sql.Scalar("SELECT html FROM embeds WHERE platform = @p AND post_id = @id", ("p", platform), ("id", postId)) as string;
+    public string? LoadEmbedHtml(string platform, string postId) => LoadEmbed(platform, postId)?.Html;
 
     /// <summary>
     /// Whether an importer may hand one transaction's posts to <see cref="PostWrites.Import"/> in pieces as they are
