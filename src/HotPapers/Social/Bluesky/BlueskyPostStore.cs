@@ -83,14 +83,25 @@ public sealed class BlueskyPostWrites
     }
 
     /// <summary>Adds counted changes and marks the post as due for a snapshot. Counts can go down (deletes).</summary>
-    public void AddCounts(string uri, long likes, long reposts, long quotes)
-    {
-        _sql.Hot("""
-            UPDATE bluesky_posts SET likes = likes + @likes, reposts = reposts + @reposts, quotes = quotes + @quotes, snapshot_due = 1
-            WHERE post_id = @id
-            """,
-            ("id", uri), ("likes", likes), ("reposts", reposts), ("quotes", quotes));
-    }
+    public void AddCounts(string uri, long likes, long reposts, long quotes) =>
+        _sql.Hot(AddCountsSql, ("id", uri), ("likes", likes), ("reposts", reposts), ("quotes", quotes));
+
+    // The statements the Jetstream listener runs per event. Its SQLite fast path (JetstreamBatchWrites) prepares these
+    // same texts and binds by position: SQLite numbers named parameters in order of first appearance.
+    internal const string AddCountsSql = """
+        UPDATE bluesky_posts SET likes = likes + @likes, reposts = reposts + @reposts, quotes = quotes + @quotes, snapshot_due = 1
+        WHERE post_id = @id
+        """;
+
+    internal const string AddEngagementSql = """
+        INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (@did, @collection, @rkey, @subject)
+        ON CONFLICT (actor_did, collection, rkey) DO NOTHING
+        """;
+
+    internal const string RemoveEngagementSql = """
+        DELETE FROM bluesky_engagements WHERE actor_did = @did AND collection = @collection AND rkey = @rkey
+        RETURNING subject
+        """;
 
     /// <summary>Sets the handle on every kept post of an account (Jetstream names authors by DID only).</summary>
     /// <summary>
@@ -117,18 +128,12 @@ public sealed class BlueskyPostWrites
 
     /// <summary>Remembers a like, repost or quote of a kept post; false when it was already counted.</summary>
     public bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
-        _sql.HotCount("""
-            INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (@did, @collection, @rkey, @subject)
-            ON CONFLICT (actor_did, collection, rkey) DO NOTHING
-            """,
+        _sql.HotCount(AddEngagementSql,
             ("did", actorDid), ("collection", collection), ("rkey", rkey), ("subject", subject)) > 0;
 
     /// <summary>Forgets an engagement whose record was deleted; returns the post it had counted for, if any.</summary>
     public string? RemoveEngagement(string actorDid, string collection, string rkey) =>
-        _sql.Cached("""
-            DELETE FROM bluesky_engagements WHERE actor_did = @did AND collection = @collection AND rkey = @rkey
-            RETURNING subject
-            """,
+        _sql.Cached(RemoveEngagementSql,
             ("did", actorDid), ("collection", collection), ("rkey", rkey)).ExecuteScalar() as string;
 
     /// <summary>

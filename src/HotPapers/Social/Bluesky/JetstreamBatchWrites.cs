@@ -60,7 +60,10 @@ internal abstract class JetstreamBatchWrites : IDisposable
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events) => tx.Jetstream.MarkSeen(events);
     }
 
-    /// <summary>SQLite: the same statements, prepared on first use in the batch and bound by position.</summary>
+    /// <summary>
+    /// SQLite: the store's own statement texts (<see cref="BlueskyPostWrites"/>), prepared on first use in the batch
+    /// and bound by position: @did is 1, @collection 2, and so on, in order of first appearance.
+    /// </summary>
     private sealed class Sqlite(DbConnection connection) : JetstreamBatchWrites
     {
         private SqliteStatement? _addEngagement;
@@ -69,22 +72,13 @@ internal abstract class JetstreamBatchWrites : IDisposable
         private SqliteStatement? _markSeen;
 
         public override bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
-            Prepared(ref _addEngagement, """
-                INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (actor_did, collection, rkey) DO NOTHING
-                """).Text(1, actorDid).Text(2, collection).Text(3, rkey).Text(4, subject).Run() > 0;
+            Prepared(ref _addEngagement, BlueskyPostWrites.AddEngagementSql).Text(1, actorDid).Text(2, collection).Text(3, rkey).Text(4, subject).Run() > 0;
 
         public override string? RemoveEngagement(string actorDid, string collection, string rkey) =>
-            Prepared(ref _removeEngagement, """
-                DELETE FROM bluesky_engagements WHERE actor_did = ?1 AND collection = ?2 AND rkey = ?3
-                RETURNING subject
-                """).Text(1, actorDid).Text(2, collection).Text(3, rkey).TextResult();
+            Prepared(ref _removeEngagement, BlueskyPostWrites.RemoveEngagementSql).Text(1, actorDid).Text(2, collection).Text(3, rkey).TextResult();
 
         public override void AddCounts(string uri, long likes, long reposts, long quotes) =>
-            Prepared(ref _addCounts, """
-                UPDATE bluesky_posts SET likes = likes + ?2, reposts = reposts + ?3, quotes = quotes + ?4, snapshot_due = 1
-                WHERE post_id = ?1
-                """).Text(1, uri).Integer(2, likes).Integer(3, reposts).Integer(4, quotes).Run();
+            Prepared(ref _addCounts, BlueskyPostWrites.AddCountsSql).Integer(1, likes).Integer(2, reposts).Integer(3, quotes).Text(4, uri).Run();
 
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
         {
