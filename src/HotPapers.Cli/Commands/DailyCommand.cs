@@ -53,6 +53,10 @@ internal static class DailyCommand
                 using var runLock = RunLock.ForStore(db, config.Get("Daily", "LockFile"), clock);
                 using var store = HotPapersStore.Open(db);
                 foreach (var run in runs) await RunDayAsync(run, store, log, ct);
+                // The site's change log gains a row for every row a run writes (and the Jetstream listener beside it
+                // writes all day); keeping the newest row per key answers every later "what changed since" the same.
+                var dropped = store.Write(_ => store.Changes.Compact());
+                log.Line($"change log: {dropped} superseded rows dropped");
                 return HotPapersCli.Success;
             }
             catch (Exception e) when (e is RunLockedException or DailyStepFailedException or SettingsException or DirectoryNotFoundException or InvalidDataException)
