@@ -78,12 +78,23 @@ public sealed class CliProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// Waits for the process to end and its output to close, all within <paramref name="timeout"/>: a process it
+    /// started (git) that outlives it keeps the pipes open, and the test then fails saying so instead of hanging.
+    /// </summary>
     public async Task<(int Code, string Output, string Error)> WaitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancel.Token);
-        await _stdout;
-        return (_process.ExitCode, string.Join('\n', _lines), await _stderr);
+        try
+        {
+            await _stdout.WaitAsync(cancel.Token);
+            return (_process.ExitCode, string.Join('\n', _lines), await _stderr.WaitAsync(cancel.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"hotpapers (pid {_process.Id}) exited with {_process.ExitCode}, but its output was still open after {timeout.TotalSeconds:0} s: a process it started holds it");
+        }
     }
 
     public void Dispose()
