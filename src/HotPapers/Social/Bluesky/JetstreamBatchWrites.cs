@@ -38,7 +38,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
     /// <summary>Adds counted changes and marks the post as due for a snapshot.</summary>
     public abstract void AddCounts(string uri, long likes, long reposts, long quotes);
 
-    /// <summary>Records that these events were applied (one already recorded stays as it is).</summary>
+    /// <summary>Records that these events were applied (only identities not recorded yet: see <see cref="JetstreamState.MarkSeen"/>).</summary>
     public abstract void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events);
 
     public virtual void Dispose()
@@ -83,7 +83,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
         {
             if (events.Count == 0) return;
-            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2) ON CONFLICT (event_key) DO NOTHING");
+            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2)");
             foreach (var (key, timeUs) in events) insert.Text(1, key).Integer(2, timeUs).Run();
         }
 
