@@ -152,7 +152,7 @@ internal sealed class JetstreamIngestor
             // Deletes are idempotent by nature: the engagement row is gone after the first one.
             if (batch.Writes.RemoveEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
                 batch.Delta(quoted).Quotes--;
-            if (_kept.Remove(uriText)) batch.Tx.Bluesky.MarkDeleted(uriText);
+            if (_kept.Remove(uriText)) batch.Writes.MarkDeleted(uriText);
             return;
         }
         if (operation is not ("create" or "update") || commit.Record is not { } record) return;
@@ -164,9 +164,9 @@ internal sealed class JetstreamIngestor
         if (!MarkSeen(batch, frame, BlueskyPlatform.PostCollection, rkey, operation, commit.Rev)) return;
         if (reading.Papers.Count > 0)
         {
-            batch.Tx.Posts.Upsert(reading.Post, PostSource.Api);
-            batch.Tx.Bluesky.KeepPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
-            foreach (var paper in reading.Papers) batch.Tx.Posts.LinkArxiv(BlueskyPlatform.Name, uriText, paper);
+            batch.Writes.UpsertPost(reading.Post);
+            batch.Writes.KeepPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+            foreach (var paper in reading.Papers) batch.Writes.LinkArxiv(uriText, paper);
             if (_kept.Add(uriText))
             {
                 _keptDids.Add(did);
