@@ -220,5 +220,33 @@ internal static class Migrations
                 PRIMARY KEY (listing_date, arxiv_id)
             );
             """),
+        (10, """
+            -- The Jetstream listener's two busiest tables in time order (issue 14). A batch of the listener's writes
+            -- used to land all over their indexes (keys starting with a DID), so every commit wrote most of their
+            -- pages to the log again; in time order a batch touches the last few pages. Same rows.
+            -- Event identities: the listener's memory holds every one the table does and decides alone, so the
+            -- table needs no unique key, only the time it is pruned by.
+            CREATE TABLE jetstream_seen_by_time (
+                time_us   BIGINT NOT NULL,
+                event_key TEXT NOT NULL     -- did|collection|rkey|operation|rev
+            );
+            INSERT INTO jetstream_seen_by_time (time_us, event_key) SELECT time_us, event_key FROM jetstream_seen ORDER BY time_us;
+            DROP TABLE jetstream_seen;
+            ALTER TABLE jetstream_seen_by_time RENAME TO jetstream_seen;
+            CREATE INDEX ix_jetstream_seen_time ON jetstream_seen (time_us);
+            -- Engagements keyed rkey first: a like's or repost's rkey is a TID, the time it was made, so new ones
+            -- go at the end of the key instead of beside their actor's DID.
+            CREATE TABLE bluesky_engagements_by_rkey (
+                actor_did  TEXT NOT NULL,
+                collection TEXT NOT NULL,   -- app.bsky.feed.like | app.bsky.feed.repost | app.bsky.feed.post (a quote)
+                rkey       TEXT NOT NULL,
+                subject    TEXT NOT NULL,   -- the kept post's at:// URI
+                PRIMARY KEY (rkey, actor_did, collection)
+            );
+            INSERT INTO bluesky_engagements_by_rkey (actor_did, collection, rkey, subject)
+            SELECT actor_did, collection, rkey, subject FROM bluesky_engagements ORDER BY rkey, actor_did, collection;
+            DROP TABLE bluesky_engagements;
+            ALTER TABLE bluesky_engagements_by_rkey RENAME TO bluesky_engagements;
+            """),
     ];
 }

@@ -22,18 +22,33 @@ public sealed class PostWrites
     public void Upsert(SocialPost post, PostSource source)
     {
         // Prepared once per connection: the Jetstream listener upserts every post it keeps.
-        _sql.Hot("""
-            INSERT INTO social_posts (platform, post_id, author_handle, author_name, created_at, lang, dir, text, entities, repost_of, source)
-            VALUES (@platform, @id, @handle, @name, @created, @lang, @dir, @text, @entities, @repost, @source)
-            ON CONFLICT (platform, post_id) DO UPDATE SET author_handle = excluded.author_handle, author_name = excluded.author_name,
-                created_at = excluded.created_at, lang = excluded.lang, dir = excluded.dir, text = excluded.text,
-                entities = excluded.entities, repost_of = excluded.repost_of, source = excluded.source
-            WHERE excluded.source = 'api' OR social_posts.source = 'embed'
-            """,
+        _sql.Hot(UpsertSql,
             ("platform", post.Platform), ("id", post.PostId), ("handle", post.AuthorHandle), ("name", post.AuthorName),
             ("created", StoreTime.Utc(post.CreatedAt)), ("lang", post.Lang), ("dir", post.Dir), ("text", post.Text),
             ("entities", StoreJson.Entities(post.Entities)), ("repost", post.RepostOf), ("source", source == PostSource.Api ? "api" : "embed"));
     }
+
+    // Statements the Jetstream listener runs for every post it keeps. Its SQLite fast path (JetstreamBatchWrites)
+    // prepares these same texts and binds by position: SQLite numbers named parameters in order of first appearance.
+    internal const string UpsertSql = """
+        INSERT INTO social_posts (platform, post_id, author_handle, author_name, created_at, lang, dir, text, entities, repost_of, source)
+        VALUES (@platform, @id, @handle, @name, @created, @lang, @dir, @text, @entities, @repost, @source)
+        ON CONFLICT (platform, post_id) DO UPDATE SET author_handle = excluded.author_handle, author_name = excluded.author_name,
+            created_at = excluded.created_at, lang = excluded.lang, dir = excluded.dir, text = excluded.text,
+            entities = excluded.entities, repost_of = excluded.repost_of, source = excluded.source
+        WHERE excluded.source = 'api' OR social_posts.source = 'embed'
+        """;
+
+    internal const string LinkArxivSql = """
+        INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
+        ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
+        """;
+
+    internal const string LinkStoredPaperSql = """
+        INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
+        SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
+        ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
+        """;
 
     /// <summary>Records that a post links a stored paper; <paramref name="embedOrder"/> is its place in an imported digest.</summary>
     public void Link(ArxivId paper, string platform, string postId, int? embedOrder = null)
@@ -52,17 +67,8 @@ public sealed class PostWrites
     /// </summary>
     public bool LinkArxiv(string platform, string postId, ArxivId paper)
     {
-        var added = _sql.HotCount("""
-            INSERT INTO post_arxiv_links (platform, post_id, arxiv_id) VALUES (@platform, @id, @paper)
-            ON CONFLICT (platform, post_id, arxiv_id) DO NOTHING
-            """,
-            ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
-        _sql.Hot("""
-            INSERT INTO paper_posts (arxiv_id, platform, post_id, embed_order)
-            SELECT @paper, @platform, @id, NULL WHERE EXISTS (SELECT 1 FROM papers WHERE arxiv_id = @paper)
-            ON CONFLICT (arxiv_id, platform, post_id) DO NOTHING
-            """,
-            ("platform", platform), ("id", postId), ("paper", paper.Value));
+        var added = _sql.HotCount(LinkArxivSql, ("platform", platform), ("id", postId), ("paper", paper.Value)) > 0;
+        _sql.Hot(LinkStoredPaperSql, ("platform", platform), ("id", postId), ("paper", paper.Value));
         return added;
     }
 

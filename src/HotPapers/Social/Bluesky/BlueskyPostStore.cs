@@ -62,12 +62,7 @@ public sealed class BlueskyPostWrites
     /// </summary>
     public void KeepPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset? indexedAt)
     {
-        _sql.Hot("""
-            INSERT INTO bluesky_posts (post_id, did, cid, has_embed, indexed_at, likes, reposts, quotes, replies, snapshot_due, deleted)
-            VALUES (@id, @did, @cid, @embed, @indexed, 0, 0, 0, NULL, 0, 0)
-            ON CONFLICT (post_id) DO UPDATE SET cid = COALESCE(excluded.cid, bluesky_posts.cid), has_embed = excluded.has_embed,
-                indexed_at = COALESCE(bluesky_posts.indexed_at, excluded.indexed_at), deleted = 0
-            """,
+        _sql.Hot(KeepPostSql,
             ("id", uri), ("did", did), ("cid", cid), ("embed", hasEmbed ? 1 : 0),
             ("indexed", indexedAt is { } at ? StoreTime.Utc(at) : null));
     }
@@ -88,6 +83,15 @@ public sealed class BlueskyPostWrites
 
     // The statements the Jetstream listener runs per event. Its SQLite fast path (JetstreamBatchWrites) prepares these
     // same texts and binds by position: SQLite numbers named parameters in order of first appearance.
+    internal const string KeepPostSql = """
+        INSERT INTO bluesky_posts (post_id, did, cid, has_embed, indexed_at, likes, reposts, quotes, replies, snapshot_due, deleted)
+        VALUES (@id, @did, @cid, @embed, @indexed, 0, 0, 0, NULL, 0, 0)
+        ON CONFLICT (post_id) DO UPDATE SET cid = COALESCE(excluded.cid, bluesky_posts.cid), has_embed = excluded.has_embed,
+            indexed_at = COALESCE(bluesky_posts.indexed_at, excluded.indexed_at), deleted = 0
+        """;
+
+    internal const string MarkDeletedSql = "UPDATE bluesky_posts SET deleted = 1 WHERE post_id = @id";
+
     internal const string AddCountsSql = """
         UPDATE bluesky_posts SET likes = likes + @likes, reposts = reposts + @reposts, quotes = quotes + @quotes, snapshot_due = 1
         WHERE post_id = @id
@@ -124,7 +128,7 @@ public sealed class BlueskyPostWrites
             """, ("did", did), ("handle", handle));
 
     public void MarkDeleted(string uri) =>
-        _sql.Run("UPDATE bluesky_posts SET deleted = 1 WHERE post_id = @id", ("id", uri));
+        _sql.Run(MarkDeletedSql, ("id", uri));
 
     /// <summary>Remembers a like, repost or quote of a kept post; false when it was already counted.</summary>
     public bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>

@@ -1,3 +1,4 @@
+using HotPapers.Domain;
 using HotPapers.Store;
 using HotPapers.Store.Backends;
 using System.Data.Common;
@@ -6,7 +7,7 @@ namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// The statements the Jetstream listener runs for every relevant event, in one batch's transaction: event
-/// identities, engagement rows, counter changes. Same SQL and the same rows on every database; on SQLite they are
+/// identities, engagement rows, counter changes, kept posts and the papers they link. Same SQL and the same rows on every database; on SQLite they are
 /// prepared once per batch and bound by position through SQLite's own API (<see cref="SqliteStatement"/>), which
 /// took a batch's statement time from most of the listener's time to a fraction of it (docs/benchmarks.md).
 /// </summary>
@@ -38,8 +39,20 @@ internal abstract class JetstreamBatchWrites : IDisposable
     /// <summary>Adds counted changes and marks the post as due for a snapshot.</summary>
     public abstract void AddCounts(string uri, long likes, long reposts, long quotes);
 
-    /// <summary>Records that these events were applied (one already recorded stays as it is).</summary>
+    /// <summary>Records that these events were applied (only identities not recorded yet: see <see cref="JetstreamState.MarkSeen"/>).</summary>
     public abstract void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events);
+
+    /// <summary>Stores a post read from the stream (as <see cref="PostWrites.Upsert"/> with <see cref="PostSource.Api"/>).</summary>
+    public abstract void UpsertPost(SocialPost post);
+
+    /// <summary>Starts or goes on counting a post (<see cref="BlueskyPostWrites.KeepPost"/>).</summary>
+    public abstract void KeepPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset indexedAt);
+
+    /// <summary>Records that a kept post links a paper (<see cref="PostWrites.LinkArxiv"/>).</summary>
+    public abstract void LinkArxiv(string uri, ArxivId paper);
+
+    /// <summary>Stops counting a post whose record was deleted (<see cref="BlueskyPostWrites.MarkDeleted"/>).</summary>
+    public abstract void MarkDeleted(string uri);
 
     public virtual void Dispose()
     {
@@ -58,6 +71,15 @@ internal abstract class JetstreamBatchWrites : IDisposable
             tx.Bluesky.AddCounts(uri, likes, reposts, quotes);
 
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events) => tx.Jetstream.MarkSeen(events);
+
+        public override void UpsertPost(SocialPost post) => tx.Posts.Upsert(post, PostSource.Api);
+
+        public override void KeepPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset indexedAt) =>
+            tx.Bluesky.KeepPost(uri, did, cid, hasEmbed, indexedAt);
+
+        public override void LinkArxiv(string uri, ArxivId paper) => tx.Posts.LinkArxiv(BlueskyPlatform.Name, uri, paper);
+
+        public override void MarkDeleted(string uri) => tx.Bluesky.MarkDeleted(uri);
     }
 
     /// <summary>
@@ -70,6 +92,11 @@ internal abstract class JetstreamBatchWrites : IDisposable
         private SqliteStatement? _removeEngagement;
         private SqliteStatement? _addCounts;
         private SqliteStatement? _markSeen;
+        private SqliteStatement? _upsertPost;
+        private SqliteStatement? _keepPost;
+        private SqliteStatement? _linkArxiv;
+        private SqliteStatement? _linkStoredPaper;
+        private SqliteStatement? _markDeleted;
 
         public override bool AddEngagement(string actorDid, string collection, string rkey, string subject) =>
             Prepared(ref _addEngagement, BlueskyPostWrites.AddEngagementSql).Text(1, actorDid).Text(2, collection).Text(3, rkey).Text(4, subject).Run() > 0;
@@ -83,9 +110,28 @@ internal abstract class JetstreamBatchWrites : IDisposable
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
         {
             if (events.Count == 0) return;
-            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2) ON CONFLICT (event_key) DO NOTHING");
+            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2)");
             foreach (var (key, timeUs) in events) insert.Text(1, key).Integer(2, timeUs).Run();
         }
+
+        public override void UpsertPost(SocialPost post) =>
+            Prepared(ref _upsertPost, PostWrites.UpsertSql)
+                .Text(1, post.Platform).Text(2, post.PostId).Text(3, post.AuthorHandle).Text(4, post.AuthorName)
+                .Text(5, StoreTime.Utc(post.CreatedAt)).Text(6, post.Lang).Text(7, post.Dir).Text(8, post.Text)
+                .Text(9, StoreJson.Entities(post.Entities)).Text(10, post.RepostOf).Text(11, "api").Run();
+
+        public override void KeepPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset indexedAt) =>
+            Prepared(ref _keepPost, BlueskyPostWrites.KeepPostSql)
+                .Text(1, uri).Text(2, did).Text(3, cid).Integer(4, hasEmbed ? 1 : 0).Text(5, StoreTime.Utc(indexedAt)).Run();
+
+        public override void LinkArxiv(string uri, ArxivId paper)
+        {
+            Prepared(ref _linkArxiv, PostWrites.LinkArxivSql).Text(1, BlueskyPlatform.Name).Text(2, uri).Text(3, paper.Value).Run();
+            // @paper comes first in this text, so it is 1 here.
+            Prepared(ref _linkStoredPaper, PostWrites.LinkStoredPaperSql).Text(1, paper.Value).Text(2, BlueskyPlatform.Name).Text(3, uri).Run();
+        }
+
+        public override void MarkDeleted(string uri) => Prepared(ref _markDeleted, BlueskyPostWrites.MarkDeletedSql).Text(1, uri).Run();
 
         private SqliteStatement Prepared(ref SqliteStatement? statement, string sql) => statement ??= new SqliteStatement(connection, sql);
 
@@ -95,6 +141,11 @@ internal abstract class JetstreamBatchWrites : IDisposable
             _removeEngagement?.Dispose();
             _addCounts?.Dispose();
             _markSeen?.Dispose();
+            _upsertPost?.Dispose();
+            _keepPost?.Dispose();
+            _linkArxiv?.Dispose();
+            _linkStoredPaper?.Dispose();
+            _markDeleted?.Dispose();
         }
     }
 }

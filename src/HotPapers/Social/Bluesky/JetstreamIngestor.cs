@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HotPapers.Store;
 
 namespace HotPapers.Social.Bluesky;
@@ -120,6 +121,8 @@ internal sealed class JetstreamIngestor
         foreach (var key in _seen.Where(s => s.Value < olderThanUs).Select(s => s.Key).ToList()) _seen.Remove(key);
     }
 
+    // Run for every relevant event: compiled optimised at the first call rather than tiered up (see JetstreamTriage).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyOne(Batch batch, JetstreamFrame frame)
     {
         if (frame.Did is not { } did) return;
@@ -143,6 +146,7 @@ internal sealed class JetstreamIngestor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyPost(Batch batch, JetstreamFrame frame, string did, string rkey, string operation, JetstreamCommit commit)
     {
         var uri = AtUri.Post(did, rkey);
@@ -152,7 +156,7 @@ internal sealed class JetstreamIngestor
             // Deletes are idempotent by nature: the engagement row is gone after the first one.
             if (batch.Writes.RemoveEngagement(did, BlueskyPlatform.PostCollection, rkey) is { } quoted)
                 batch.Delta(quoted).Quotes--;
-            if (_kept.Remove(uriText)) batch.Tx.Bluesky.MarkDeleted(uriText);
+            if (_kept.Remove(uriText)) batch.Writes.MarkDeleted(uriText);
             return;
         }
         if (operation is not ("create" or "update") || commit.Record is not { } record) return;
@@ -164,9 +168,9 @@ internal sealed class JetstreamIngestor
         if (!MarkSeen(batch, frame, BlueskyPlatform.PostCollection, rkey, operation, commit.Rev)) return;
         if (reading.Papers.Count > 0)
         {
-            batch.Tx.Posts.Upsert(reading.Post, PostSource.Api);
-            batch.Tx.Bluesky.KeepPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
-            foreach (var paper in reading.Papers) batch.Tx.Posts.LinkArxiv(BlueskyPlatform.Name, uriText, paper);
+            batch.Writes.UpsertPost(reading.Post);
+            batch.Writes.KeepPost(uriText, did, commit.Cid, reading.HasEmbed, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+            foreach (var paper in reading.Papers) batch.Writes.LinkArxiv(uriText, paper);
             if (_kept.Add(uriText))
             {
                 _keptDids.Add(did);
@@ -177,6 +181,7 @@ internal sealed class JetstreamIngestor
             batch.Delta(quotedUri!).Quotes++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyEngagement(Batch batch, JetstreamFrame frame, string did, string collection, string rkey, string operation, JetstreamCommit commit)
     {
         var isLike = collection == BlueskyPlatform.LikeCollection;
@@ -199,6 +204,7 @@ internal sealed class JetstreamIngestor
     /// holds every identity <c>jetstream_seen</c> does (loaded at start, pruned only behind the table), so it alone
     /// decides; new identities are written at the end of the batch, in its transaction, several rows a statement.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
     {
         var key = string.Join('|', frame.Did, collection, rkey, operation, rev ?? "");

@@ -56,9 +56,12 @@ public sealed record JetstreamOptions
     public bool CommitOnStop { get; init; } = true;
 
     /// <summary>
-    /// Parsed frames waiting for the committing side, at most. Two default batches is enough to keep the committer
-    /// busy; beyond that the receiver waits and TCP flow control holds the stream back. A deeper queue only holds
-    /// more parsed frames in memory: 16,384 cost the listener ~12 MiB of peak for no throughput (docs/benchmarks.md).
+    /// Frames (parsed or skipped) waiting for the committing side, at most; beyond that the receiver waits and TCP
+    /// flow control holds the stream back. It must hold more than one batch: a batch counts parsed events only, and
+    /// 2,000 of them span ~6,400 frames of the generated stream, so at 4,096 the receiver stopped while each batch
+    /// was applied and the committer then waited for the rest of the next one (the two sides took turns instead of
+    /// working at once). With skipped frames kept as their time alone, 16,384 costs no measurable peak; when every
+    /// frame was parsed it had cost ~12 MiB (docs/benchmarks.md).
     /// </summary>
-    public int ChannelCapacity { get; init; } = 4096;
+    public int ChannelCapacity { get; init; } = 16_384;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -44,6 +45,9 @@ internal sealed class JetstreamTriage
     /// this scan for a like, repost or delete whose fields are plain, parsed in full otherwise. False: malformed
     /// (<paramref name="error"/> says why when the parse did).
     /// </summary>
+    // The scan runs for every frame of the firehose: AggressiveOptimization compiles it optimised at its first call,
+    // where tiering would run the first seconds of a listener in unoptimised code and compile it twice more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(ReadOnlySpan<byte> json, out JetstreamEvent item, out JsonException? error)
     {
         error = null;
@@ -78,6 +82,7 @@ internal sealed class JetstreamTriage
 
     private enum Decision { Skip, Built, Parse }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Decision Decide(ReadOnlySpan<byte> json, out long timeUs, out JetstreamFrame? built)
     {
         built = null;
@@ -87,6 +92,7 @@ internal sealed class JetstreamTriage
         return built is null ? Decision.Parse : Decision.Built;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Relevant(ReadOnlySpan<byte> json, out long timeUs, out Fields fields)
     {
         while (_keptElsewhere.TryDequeue(out var uri)) _maybeKept.Add(Hash(uri));
@@ -137,6 +143,7 @@ internal sealed class JetstreamTriage
     /// Reads the whole frame (so invalid JSON is caught here as it is by the parse), noting the top-level and
     /// commit fields the decision needs. False when unsure: the frame is then parsed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Scan(ReadOnlySpan<byte> json, ref Fields fields)
     {
         var reader = new Utf8JsonReader(json);
@@ -168,6 +175,7 @@ internal sealed class JetstreamTriage
         return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ScanCommit(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref Fields fields)
     {
         reader.Read();
@@ -200,6 +208,7 @@ internal sealed class JetstreamTriage
     /// Notes where the record lies and whether any "uri" in it names a post that may be kept: that covers the
     /// subject of a like or repost and the post a quote embeds, wherever the lexicon nests it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ScanRecord(ref Utf8JsonReader reader, ref Fields fields)
     {
         reader.Read();
@@ -224,6 +233,7 @@ internal sealed class JetstreamTriage
     }
 
     /// <summary>A string or null; false for any other type, or an escaped string (not compared byte for byte here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadString(ref Utf8JsonReader reader, out Slice value)
     {
         reader.Read();
@@ -240,6 +250,7 @@ internal sealed class JetstreamTriage
     /// gives the ingestor for them. Null when a full parse must decide: another kind of event, an identity part, a
     /// delete carrying a record, or a record with a field the parse would type-check or an escaped subject URI.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JetstreamFrame? Build(ReadOnlySpan<byte> json, ref Fields fields)
     {
         if (!fields.Scanned || fields.HasIdentity || fields.Did.Length < 0 || fields.TimeUs <= 0 || !fields.Kind.Is(json, "commit"u8) || !fields.HasCommit
@@ -282,6 +293,7 @@ internal sealed class JetstreamTriage
     /// A like or repost record as the parse would map it, its subject only (the last one given wins, as in the
     /// parse); false when a mapped field is not plainly what the parse expects (then the parse decides).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadEngagementRecord(ReadOnlySpan<byte> record, out StrongRef? subject)
     {
         subject = null;
@@ -341,6 +353,7 @@ internal sealed class JetstreamTriage
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong PostHash(ReadOnlySpan<byte> did, ReadOnlySpan<byte> rkey)
     {
         var h = Fnv.Start;
@@ -350,6 +363,7 @@ internal sealed class JetstreamTriage
         return Fnv.Add(h, rkey);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong EngagementHash(ReadOnlySpan<byte> did, ReadOnlySpan<byte> collection, ReadOnlySpan<byte> rkey)
     {
         var h = Fnv.Add(Fnv.Start, did);
@@ -368,6 +382,7 @@ internal sealed class JetstreamTriage
     {
         public const ulong Start = 14695981039346656037;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
         {
             foreach (var b in bytes) hash = (hash ^ b) * 1099511628211;
