@@ -53,7 +53,7 @@ public sealed partial class SiteBuilder
         }
 
         // Papers: those the store names as changed, on a connection of their own, beside the days on this one.
-        var papers = OnAnotherConnection(other => UpdatePapers(other, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
+        var papers = OnAnotherConnection(other => UpdatePapers(other, root, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
 
         var windows = _profile.Measure("load windows", () => model.Windows());
         var digested = store.Digests.LoadDigestKeys();
@@ -113,7 +113,7 @@ public sealed partial class SiteBuilder
     /// The paper half of an update, on <paramref name="store"/>: the changed papers' pages and JSON, their listing data
     /// in the manifest, and the category pages and search index. Returns the category count.
     /// </summary>
-    private int UpdatePapers(HotPapersStore store, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
+    private int UpdatePapers(HotPapersStore store, string root, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
         Action<SiteFile> write, Action<SiteFile> writeIfChanged, Action<string, string> record, IProgress<string>? progress)
     {
         foreach (var (id, paper) in previous.Papers)
@@ -151,7 +151,17 @@ public sealed partial class SiteBuilder
             foreach (var path in paths) record(path, previous.Files[path]);
             return true;
         }
-        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep));
+        // The earlier search index, when it is the one the manifest knows, gives the entries of the papers that did not change.
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? SearchEntries() => _profile.Measure("earlier search index", () =>
+        {
+            var path = Path.Combine(root, SitePaths.SearchIndex);
+            if (!previous.Files.TryGetValue(SitePaths.SearchIndex, out var key) || !File.Exists(path)) return null;
+            var bytes = File.ReadAllBytes(path);
+            if (SiteManifest.Key(bytes) != key || SearchIndexWriter.Entries(bytes) is not { } entries) return null;
+            foreach (var id in changes.Papers) entries.Remove(id);
+            return entries;
+        });
+        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep, SearchEntries));
         foreach (var asset in SiteModel.Assets()) writeIfChanged(asset);
         return categories;
     }

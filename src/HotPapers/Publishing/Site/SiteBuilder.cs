@@ -145,12 +145,13 @@ public sealed partial class SiteBuilder(SiteModel model)
     /// </summary>
     /// <param name="unchanged">An incremental build's pages that need no rendering: the categories none of whose papers
     /// changed, and the search index when no paper changed. <c>Keep</c> keeps the earlier build's files at these paths
-    /// (false when it does not have them all).</param>
+    /// (false when it does not have them all). <c>SearchEntries</c> gives the earlier search index's entries of the
+    /// papers that did not change (null when it cannot).</param>
     private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write,
-        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep)? unchanged = null)
+        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep, Func<IReadOnlyDictionary<string, ReadOnlyMemory<byte>>?> SearchEntries)? unchanged = null)
     {
-        var listed = manifest.Papers.Values.Select(p => p.Paper).ToList();
-        var categories = _profile.Measure("group categories", () => SiteModel.Categories(listed));
+        var listed = _profile.Measure("sort papers", () => SiteModel.NewestFirst(manifest.Papers.Values.Select(p => p.Paper)));
+        var categories = _profile.Measure("group categories", () => SiteModel.CategoriesOf(listed));
         var pageSize = model.Options.PapersPerCategoryPage;
         bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
             && u.Keep(Enumerable.Range(1, Math.Max(1, (c.Papers.Count + pageSize - 1) / pageSize)).Select(page => SitePaths.Category(c.Code, page)).ToList());
@@ -159,7 +160,8 @@ public sealed partial class SiteBuilder(SiteModel model)
         write(model.CategoryIndex(categories));
         write(model.SearchPage());
         if (unchanged is { PapersChanged: false } same && same.Keep([SitePaths.SearchIndex])) return categories.Count;
-        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score)));
+        var kept = unchanged?.SearchEntries();
+        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score, kept)));
         return categories.Count;
     }
 

@@ -90,23 +90,80 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         return PaperView(listed[0], activity.TryGetValue(id.Value, out var a) ? a : PaperActivity.None);
     }
 
-    public static IReadOnlyList<CategoryListing> Categories(IEnumerable<ListedPaper> papers)
+    public static IReadOnlyList<CategoryListing> Categories(IEnumerable<ListedPaper> papers) => CategoriesOf(NewestFirst(papers));
+
+    /// <summary>The order of every listing of papers: newest listing date first, then by id.</summary>
+    public static List<ListedPaper> NewestFirst(IEnumerable<ListedPaper> papers)
     {
-        var byCode = new Dictionary<string, (string? Name, List<ListedPaper> Papers)>(StringComparer.Ordinal);
-        foreach (var listed in papers)
+        var list = papers.ToList();
+        list.Sort(static (a, b) => b.Paper.ListingDate.CompareTo(a.Paper.ListingDate) is var c and not 0 ? c : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value));
+        return list;
+    }
+
+    /// <summary>
+    /// The categories of papers already in <see cref="NewestFirst"/> order, which each category keeps (one pass, no
+    /// sort per category). A category's name is the one the paper with the lowest id stores (or the known name for
+    /// its code), else the next stored one by id, whatever order the papers come in.
+    /// </summary>
+    public static IReadOnlyList<CategoryListing> CategoriesOf(IReadOnlyList<ListedPaper> newestFirst)
+    {
+        var byCode = new Dictionary<string, CategoryGroup>(StringComparer.Ordinal);
+        foreach (var listed in newestFirst)
         {
-            foreach (var subject in listed.Paper.Subjects.DistinctBy(s => s.Code))
+            var subjects = listed.Paper.Subjects;
+            for (var i = 0; i < subjects.Count; i++)
             {
-                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (CategoryNames.Of(subject.Code, subject.Name), []);
-                else if (entry.Name is null && subject.Name is not null) byCode[subject.Code] = entry = (subject.Name, entry.Papers);
-                entry.Papers.Add(listed);
+                var subject = subjects[i];
+                if (Repeats(subjects, i)) continue; // a paper counts once per category, with its first subject of the code
+                if (!byCode.TryGetValue(subject.Code, out var group)) byCode[subject.Code] = group = new CategoryGroup();
+                group.Add(listed, subject.Name);
             }
         }
-        return byCode
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new CategoryListing(kv.Key, kv.Value.Name, kv.Value.Papers
-                .OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList()))
-            .ToList();
+        var codes = byCode.Keys.ToArray();
+        Array.Sort(codes, StringComparer.Ordinal);
+        return codes.Select(code => new CategoryListing(code, byCode[code].Name(code), byCode[code].Papers)).ToList();
+    }
+
+    private static bool Repeats(IReadOnlyList<Subject> subjects, int at)
+    {
+        for (var j = 0; j < at; j++)
+            if (subjects[j].Code == subjects[at].Code) return true;
+        return false;
+    }
+
+    /// <summary>A category's papers as they come, and the stored names of its two lowest ids (what choosing the name by id order needs).</summary>
+    private sealed class CategoryGroup
+    {
+        public readonly List<ListedPaper> Papers = [];
+        private (string Id, string? Name)? _first;
+        private (string Id, string Name)? _named, _secondNamed;
+
+        public void Add(ListedPaper listed, string? name)
+        {
+            Papers.Add(listed);
+            var id = listed.Paper.Id.Value;
+            if (_first is not { } first || string.CompareOrdinal(id, first.Id) < 0) _first = (id, name);
+            if (name is null) return;
+            if (_named is not { } named || string.CompareOrdinal(id, named.Id) < 0)
+            {
+                _secondNamed = _named;
+                _named = (id, name);
+            }
+            else if (_secondNamed is not { } second || string.CompareOrdinal(id, second.Id) < 0)
+            {
+                _secondNamed = (id, name);
+            }
+        }
+
+        /// <summary>
+        /// In id order, the first paper names the category (<see cref="CategoryNames.Of"/>); when that gives none, the
+        /// next paper with a stored name does.
+        /// </summary>
+        public string? Name(string code)
+        {
+            if (CategoryNames.Of(code, _first!.Value.Name) is { } name) return name;
+            return _named is { } named && named.Id != _first.Value.Id ? named.Name : _secondNamed?.Name;
+        }
     }
 
     // The renderers, one per kind of file. Each returns the file at its path under the site root.
@@ -149,6 +206,11 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// <summary>The search index from papers already grouped into <paramref name="categories"/> (whose names it lists).</summary>
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyList<CategoryListing> categories, Func<string, int> score) =>
         new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, categories, score));
+
+    /// <summary>The same from papers already in <see cref="NewestFirst"/> order, copying the <paramref name="kept"/> entries of an earlier index.</summary>
+    internal static SiteFile SearchIndex(IReadOnlyList<ListedPaper> newestFirst, IReadOnlyList<CategoryListing> categories, Func<string, int> score,
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? kept) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(newestFirst, categories, score, kept));
 
     public static IEnumerable<SiteFile> Assets() =>
     [

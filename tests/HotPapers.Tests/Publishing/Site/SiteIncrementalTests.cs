@@ -91,6 +91,40 @@ public class SiteIncrementalTests : SiteStoreTests
         File.WriteAllText(Path.Combine(outDir, SiteBuilder.ManifestFile), "{ not json");
         Assert.False(Build(site, outDir).Incremental);
         AssertSameTree(FullBuild(site), outDir);
+
+        // One byte changed anywhere, or the end cut off: the manifest's hash no longer matches, so it is not trusted.
+        var manifest = Path.Combine(outDir, SiteBuilder.ManifestFile);
+        var bytes = File.ReadAllBytes(manifest);
+        Assert.True(Build(site, outDir).Incremental);
+        foreach (var at in new[] { 8, bytes.Length / 2, bytes.Length - 1 })
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[at] ^= 0x20;
+            File.WriteAllBytes(manifest, damaged);
+            Assert.False(Build(site, outDir).Incremental);
+        }
+        File.WriteAllBytes(manifest, bytes[..^40]);
+        Assert.False(Build(site, outDir).Incremental);
+        AssertSameTree(FullBuild(site), outDir);
+    }
+
+    [StoreFact]
+    public void A_search_index_changed_by_hand_is_written_whole_again()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+        // An entry of a paper that will not change is edited: the update must not copy it from this file.
+        var index = Path.Combine(incremental, SitePaths.SearchIndex);
+        var text = File.ReadAllText(index);
+        Assert.Contains("\"id\":\"2106.07001\"", text);
+        File.WriteAllText(index, text.Replace("Paper of 2021-06-14", "Edited by hand", StringComparison.Ordinal));
+
+        AddDay(site, new DateOnly(2021, 6, 15), "2106.08001", 500);
+        Assert.True(Build(site, incremental).Incremental);
+        Assert.DoesNotContain("Edited by hand", File.ReadAllText(index));
+        AssertSameTree(FullBuild(site), incremental);
     }
 
     [StoreFact]
