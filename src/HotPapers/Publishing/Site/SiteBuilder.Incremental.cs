@@ -84,7 +84,22 @@ public sealed partial class SiteBuilder
             manifest.Days[window.FileStem] = (summaries[i], clocked);
         }
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
-        WriteDayListings(summaries, WriteIfChanged);
+        // An older index page holds the same days as before (so the same bytes) when the days from the oldest up to
+        // its last one are the earlier build's and the page count is the same.
+        var sameFromOldest = 0;
+        while (sameFromOldest < Math.Min(summaries.Length, before.Count)
+               && ReferenceEquals(summaries[^(sameFromOldest + 1)], previous.Days[before[^(sameFromOldest + 1)].FileStem].Summary))
+            sameFromOldest++;
+        var daysPerPage = model.Options.DaysPerPage;
+        bool KeptIndexPage(Paging paging)
+        {
+            if (paging.Number == 0 || paging.PageCount != model.IndexPageCount(before.Count) || paging.Number * daysPerPage > sameFromOldest) return false;
+            var path = SitePaths.IndexPage(paging.Number);
+            if (!previous.Files.TryGetValue(path, out var key)) return false;
+            Record(path, key);
+            return true;
+        }
+        WriteDayListings(summaries, WriteIfChanged, KeptIndexPage);
 
         var categories = _profile.Measure("wait for papers", () => papers.GetAwaiter().GetResult());
 

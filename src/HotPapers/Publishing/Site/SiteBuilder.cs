@@ -127,14 +127,11 @@ public sealed partial class SiteBuilder(SiteModel model)
     }
 
     /// <summary>The index pages, the feed and the archive: built from every day's summary.</summary>
-    private void WriteDayListings(IReadOnlyList<DaySummary> summaries, Action<SiteFile> write)
+    /// <param name="kept">An incremental build's older index pages that need no rendering (it keeps the earlier build's file).</param>
+    private void WriteDayListings(IReadOnlyList<DaySummary> summaries, Action<SiteFile> write, Func<Paging, bool>? kept = null)
     {
-        var pageCount = model.IndexPageCount(summaries.Count);
-        for (var page = 1; page <= pageCount; page++)
-        {
-            var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
-            write(_profile.Measure("index pages", () => model.IndexPage(slice, new Paging(page, pageCount))));
-        }
+        foreach (var (days, paging) in model.IndexPages(summaries))
+            if (kept is null || !kept(paging)) write(_profile.Measure("index pages", () => model.IndexPage(days, paging)));
         write(_profile.Measure("feed", () => model.Feed(summaries.Take(model.Options.FeedEntries).ToList())));
         write(_profile.Measure("archive", () => model.Archive(summaries)));
     }
@@ -154,7 +151,7 @@ public sealed partial class SiteBuilder(SiteModel model)
         var categories = _profile.Measure("group categories", () => SiteModel.CategoriesOf(listed));
         var pageSize = model.Options.PapersPerCategoryPage;
         bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
-            && u.Keep(Enumerable.Range(1, Math.Max(1, (c.Papers.Count + pageSize - 1) / pageSize)).Select(page => SitePaths.Category(c.Code, page)).ToList());
+            && u.Keep(Enumerable.Range(0, Paging.Pages(c.Papers.Count, pageSize)).Select(number => SitePaths.Category(c.Code, number)).ToList());
         var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));

@@ -39,7 +39,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// The version of the site's output: raise it with any change to what a renderer writes (a test keeps a full
     /// build's content key per version and fails until it is raised), so sites built before are rebuilt whole.
     /// </summary>
-    public const int OutputVersion = 1;
+    public const int OutputVersion = 2;
 
     /// <summary>
     /// The key of everything besides the store that shapes the output: the options, the time zone and the output
@@ -169,7 +169,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     // The renderers, one per kind of file. Each returns the file at its path under the site root.
 
     public SiteFile IndexPage(IReadOnlyList<DaySummary> days, Paging paging) =>
-        Page(SitePaths.IndexPage(paging.Page), Site.IndexPage.Render(days, paging, options));
+        Page(SitePaths.IndexPage(paging.Number), Site.IndexPage.Render(days, paging, options));
 
     public SiteFile DayPage(DayView day) => Page(SitePaths.Day(day.Window), Site.DayPage.Render(day, options));
 
@@ -184,10 +184,15 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
     {
-        var chunks = category.Papers.Chunk(options.PapersPerCategoryPage).ToList();
-        if (chunks.Count == 0) chunks.Add([]);
-        for (var i = 0; i < chunks.Count; i++)
-            yield return Page(SitePaths.Category(category.Code, i + 1), CategoryPage.Render(category.Code, category.Name, chunks[i], new Paging(i + 1, chunks.Count), options));
+        var (count, size) = (category.Papers.Count, options.PapersPerCategoryPage);
+        var pages = Paging.Pages(count, size);
+        for (var page = 1; page <= pages; page++)
+        {
+            var paging = new Paging(page, pages);
+            var (offset, length) = Paging.Items(count, size, page).GetOffsetAndLength(count);
+            yield return Page(SitePaths.Category(category.Code, paging.Number),
+                CategoryPage.Render(category.Code, category.Name, category.Papers.Skip(offset).Take(length).ToList(), paging, options));
+        }
     }
 
     public SiteFile CategoryIndex(IReadOnlyList<CategoryListing> categories) =>
@@ -218,7 +223,18 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         new(SitePaths.SearchScript, "text/javascript; charset=utf-8", Asset("search.js")),
     ];
 
-    public int IndexPageCount(int windowCount) => Math.Max(1, (windowCount + options.DaysPerPage - 1) / options.DaysPerPage);
+    public int IndexPageCount(int windowCount) => Paging.Pages(windowCount, options.DaysPerPage);
+
+    /// <summary>The index pages of days (newest first), each with its days.</summary>
+    public IEnumerable<(IReadOnlyList<T> Days, Paging Paging)> IndexPages<T>(IReadOnlyList<T> days)
+    {
+        var pages = IndexPageCount(days.Count);
+        for (var page = 1; page <= pages; page++)
+        {
+            var (offset, length) = Paging.Items(days.Count, options.DaysPerPage, page).GetOffsetAndLength(days.Count);
+            yield return (days.Skip(offset).Take(length).ToList(), new Paging(page, pages));
+        }
+    }
 
     /// <summary>
     /// One file by its site path, computed live from the store: what the preview server answers. Null when
@@ -246,12 +262,11 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         }
         if (IndexPath().Match(path) is { Success: true } index)
         {
-            var page = index.Groups[1].Success ? int.Parse(index.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var number = index.Groups[1].Success ? int.Parse(index.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             var windows = Windows();
-            var count = IndexPageCount(windows.Count);
-            if (page < 1 || page > count || (page == 1 && index.Groups[1].Success)) return null;
-            var days = windows.Skip((page - 1) * options.DaysPerPage).Take(options.DaysPerPage).Select(w => Day(w).Summary()).ToList();
-            return IndexPage(days, new Paging(page, count));
+            var (days, paging) = IndexPages(windows).FirstOrDefault(p => p.Paging.Number == number);
+            if (days is null || SitePaths.IndexPage(number) != path) return null;
+            return IndexPage(days.Select(w => Day(w).Summary()).ToList(), paging);
         }
         var json = path.StartsWith("api/", StringComparison.Ordinal);
         if (DayPath().Match(path) is { Success: true } day && SitePaths.TryParseWindowStem(day.Groups["key"].Value, out var window))
