@@ -149,6 +149,7 @@ public sealed partial class SiteBuilder
         progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
 
         var changedCategories = new HashSet<string>(StringComparer.Ordinal);
+        var relisted = new List<(ListedPaper? Was, ListedPaper? Now)>();
         var searchChanged = false; // or any listing: either changes the search index
         foreach (var id in changes.Papers)
         {
@@ -157,6 +158,7 @@ public sealed partial class SiteBuilder
             searchChanged |= was.Score != now.Score;
             if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
             searchChanged = true; // and more: the search index shows the listing too
+            relisted.Add((was.Paper, now.Paper));
             if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
             if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
         }
@@ -176,10 +178,52 @@ public sealed partial class SiteBuilder
             foreach (var id in changes.Papers) entries.Remove(id);
             return entries;
         });
-        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep, SearchEntries));
+        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep, OlderPages(previous, relisted, record), SearchEntries));
         foreach (var asset in SiteModel.Assets()) writeIfChanged(asset);
         return categories;
     }
+
+    /// <summary>
+    /// Which older pages of a changed category need no rendering: a page numbered from the oldest holds the same papers
+    /// (so the same bytes) when no paper whose listing changed sorts, before or after its change, among the papers up
+    /// to its last one, and the category has as many pages as before. Those keep the earlier build's file.
+    /// </summary>
+    private Func<CategoryListing, Paging, bool> OlderPages(SiteManifest previous, IReadOnlyList<(ListedPaper? Was, ListedPaper? Now)> relisted, Action<string, string> record)
+    {
+        var relistedIds = relisted.Select(r => (r.Was ?? r.Now)!.Paper.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var stable = new System.Collections.Concurrent.ConcurrentDictionary<string, (int Oldest, int Pages)>(StringComparer.Ordinal);
+        (int Oldest, int Pages) Stable(CategoryListing category)
+        {
+            bool In(ListedPaper? p) => p is not null && p.Paper.Subjects.Any(s => s.Code == category.Code);
+            // The papers of the category, oldest first, that did not change, up to the first one that did.
+            var papers = category.Papers;
+            var oldest = 0;
+            while (oldest < papers.Count && !relistedIds.Contains(papers[^(oldest + 1)].Paper.Id.Value)) oldest++;
+            // A changed paper's earlier place: after as many unchanged papers as sort older than it.
+            foreach (var (was, _) in relisted.Where(r => In(r.Was)))
+            {
+                var older = 0;
+                while (older < oldest && Newer(was!, papers[^(older + 1)])) older++;
+                oldest = Math.Min(oldest, older);
+            }
+            var before = papers.Count - relisted.Count(r => In(r.Now)) + relisted.Count(r => In(r.Was));
+            return (oldest, Paging.Pages(before, model.Options.PapersPerCategoryPage));
+        }
+        return (category, paging) =>
+        {
+            if (paging.Number == 0) return false;
+            var (oldest, pages) = stable.GetOrAdd(category.Code, _ => Stable(category));
+            if (pages != paging.PageCount || paging.Number * model.Options.PapersPerCategoryPage > oldest) return false;
+            var path = SitePaths.Category(category.Code, paging.Number);
+            if (!previous.Files.TryGetValue(path, out var key)) return false;
+            record(path, key);
+            return true;
+        };
+    }
+
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> in a listing (<see cref="SiteModel.NewestFirst"/>).</summary>
+    private static bool Newer(ListedPaper a, ListedPaper b) =>
+        a.Paper.ListingDate != b.Paper.ListingDate ? a.Paper.ListingDate > b.Paper.ListingDate : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value) < 0;
 
     private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");
 

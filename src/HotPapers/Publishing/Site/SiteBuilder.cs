@@ -142,17 +142,18 @@ public sealed partial class SiteBuilder(SiteModel model)
     /// </summary>
     /// <param name="unchanged">An incremental build's pages that need no rendering: the categories none of whose papers
     /// changed, and the search index when no paper changed. <c>Keep</c> keeps the earlier build's files at these paths
-    /// (false when it does not have them all). <c>SearchEntries</c> gives the earlier search index's entries of the
-    /// papers that did not change (null when it cannot).</param>
+    /// (false when it does not have them all). <c>KeepPage</c> does the same for one page of a changed category.
+    /// <c>SearchEntries</c> gives the earlier search index's entries of the papers that did not change (null when it cannot).</param>
     private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write,
-        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep, Func<IReadOnlyDictionary<string, ReadOnlyMemory<byte>>?> SearchEntries)? unchanged = null)
+        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep, Func<CategoryListing, Paging, bool> KeepPage,
+            Func<IReadOnlyDictionary<string, ReadOnlyMemory<byte>>?> SearchEntries)? unchanged = null)
     {
         var listed = _profile.Measure("sort papers", () => SiteModel.NewestFirst(manifest.Papers.Values.Select(p => p.Paper)));
         var categories = _profile.Measure("group categories", () => SiteModel.CategoriesOf(listed));
         var pageSize = model.Options.PapersPerCategoryPage;
         bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
             && u.Keep(Enumerable.Range(0, Paging.Pages(c.Papers.Count, pageSize)).Select(number => SitePaths.Category(c.Code, number)).ToList());
-        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
+        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c, unchanged is { } u ? paging => u.KeepPage(c, paging) : null).ToList()).ToList());
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));
         write(model.SearchPage());

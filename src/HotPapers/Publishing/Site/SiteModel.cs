@@ -182,13 +182,15 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public static SiteFile PaperJson(PaperView paper) => new(SitePaths.PaperJson(paper.Paper.Id), JsonType, PaperJsonWriter.WriteUtf8(paper));
 
-    public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
+    /// <param name="kept">Pages not to render (an incremental build keeps the earlier build's file).</param>
+    public IEnumerable<SiteFile> CategoryPages(CategoryListing category, Func<Paging, bool>? kept = null)
     {
         var (count, size) = (category.Papers.Count, options.PapersPerCategoryPage);
         var pages = Paging.Pages(count, size);
         for (var page = 1; page <= pages; page++)
         {
             var paging = new Paging(page, pages);
+            if (kept is not null && kept(paging)) continue;
             var (offset, length) = Paging.Items(count, size, page).GetOffsetAndLength(count);
             yield return Page(SitePaths.Category(category.Code, paging.Number),
                 CategoryPage.Render(category.Code, category.Name, category.Papers.Skip(offset).Take(length).ToList(), paging, options));

@@ -109,6 +109,26 @@ public class SiteIncrementalTests : SiteStoreTests
     }
 
     [StoreFact]
+    public void A_paper_moving_from_the_oldest_listing_to_the_newest_shifts_the_older_category_pages()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        AddDay(site, new DateOnly(2021, 6, 15), "2106.08001", 500);
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+
+        // Its earlier place was on the oldest page: every older page of its categories holds other papers now.
+        site.Store.Sql.Run("UPDATE announcements SET listing_date = '2021-06-15' WHERE arxiv_id = '2010.13611'");
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+
+        // And back: its new place is on the oldest page.
+        site.Store.Sql.Run("UPDATE announcements SET listing_date = '2020-10-27' WHERE arxiv_id = '2010.13611'");
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+    }
+
+    [StoreFact]
     public void A_search_index_changed_by_hand_is_written_whole_again()
     {
         using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
