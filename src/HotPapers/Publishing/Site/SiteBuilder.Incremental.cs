@@ -23,8 +23,7 @@ public sealed partial class SiteBuilder
         File.Delete(Path.Combine(root, SiteManifest.FileName));
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
         // What is on disk, listed while the store is read, so what this build would not write can go at the end.
-        var onDisk = Task.Run(() => _profile.Measure("list files", () => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList()));
+        var onDisk = Task.Run(() => _profile.Measure("list files", () => ListFiles(root)));
         var store = model.Store;
         var changes = _profile.Measure("read changes", () => store.Changes.Since(previous.Store.Next));
         var manifest = new SiteManifest { Settings = settings, Store = position, Now = model.Now };
@@ -108,10 +107,7 @@ public sealed partial class SiteBuilder
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
         var removed = _profile.Measure("remove stale", () =>
         {
-            var kept = new HashSet<string>(manifest.Files.Keys, StringComparer.Ordinal) { Marker, SiteManifest.FileName };
-            foreach (var window in windows) kept.UnionWith(DayFiles(window));
-            foreach (var paper in manifest.Papers.Values) kept.UnionWith(PaperFiles(paper.Paper.Paper.Id));
-            var stale = onDisk.GetAwaiter().GetResult().Where(p => !kept.Contains(p)).ToList();
+            var stale = onDisk.GetAwaiter().GetResult().Where(p => !IsProduced(manifest, p)).ToList();
             foreach (var path in stale) File.Delete(Path.Combine(root, path));
             return stale.Count;
         });
@@ -224,6 +220,37 @@ public sealed partial class SiteBuilder
     /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> in a listing (<see cref="SiteModel.NewestFirst"/>).</summary>
     private static bool Newer(ListedPaper a, ListedPaper b) =>
         a.Paper.ListingDate != b.Paper.ListingDate ? a.Paper.ListingDate > b.Paper.ListingDate : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value) < 0;
+
+    /// <summary>Every file under <paramref name="root"/>, as a site path ('/' between folders).</summary>
+    private static List<string> ListFiles(string root) =>
+        new System.IO.Enumeration.FileSystemEnumerable<string>(root,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => entry.Directory.Length == root.Length
+                ? entry.FileName.ToString()
+                : string.Concat(entry.Directory[(root.Length + 1)..], "/", entry.FileName).Replace(Path.DirectorySeparatorChar, '/'),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        }.ToList();
+
+    /// <summary>
+    /// Whether the build described by <paramref name="manifest"/> produces the file at <paramref name="path"/>: a
+    /// listing it names, a day's or a paper's files (read back from the path, which names them exactly), or its own.
+    /// </summary>
+    private static bool IsProduced(SiteManifest manifest, string path)
+    {
+        if (manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName) return true;
+        static bool Between(string path, string prefix, string suffix, out string middle)
+        {
+            var ok = path.Length > prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
+            middle = ok ? path[prefix.Length..^suffix.Length] : "";
+            return ok && !middle.Contains('/');
+        }
+        if (Between(path, "days/", ".html", out var day) || Between(path, "api/days/", ".json", out day) || Between(path, "og/", ".png", out day))
+            return manifest.Days.ContainsKey(day);
+        if (Between(path, "papers/", ".html", out var paper) || Between(path, "api/papers/", ".json", out paper))
+            return !paper.Contains('/') && manifest.Papers.ContainsKey(paper.Replace('_', '/'));
+        return false;
+    }
 
     private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");
 

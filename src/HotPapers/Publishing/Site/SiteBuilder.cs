@@ -167,10 +167,6 @@ public sealed partial class SiteBuilder(SiteModel model)
 
     private static DigestWindow? Newer(IReadOnlyList<DigestWindow> windows, int i) => i > 0 ? windows[i - 1] : null;
 
-    private static string[] DayFiles(DigestWindow window) => [SitePaths.Day(window), SitePaths.DayJson(window), SitePaths.ShareImage(window)];
-
-    private static string[] PaperFiles(ArxivId id) => [SitePaths.Paper(id), SitePaths.PaperJson(id)];
-
     /// <summary>Runs <paramref name="load"/> on a second connection to the store when it has one, otherwise on this one, later.</summary>
     private Task<T> OnAnotherConnection<T>(Func<HotPapersStore, T> load)
     {
