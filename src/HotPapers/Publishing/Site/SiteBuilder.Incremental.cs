@@ -238,7 +238,6 @@ public sealed partial class SiteBuilder
     /// </summary>
     private static bool IsProduced(SiteManifest manifest, string path)
     {
-        if (manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName) return true;
         static bool Between(string path, string prefix, string suffix, out string middle)
         {
             var ok = path.Length > prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
@@ -248,8 +247,8 @@ public sealed partial class SiteBuilder
         if (Between(path, "days/", ".html", out var day) || Between(path, "api/days/", ".json", out day) || Between(path, "og/", ".png", out day))
             return manifest.Days.ContainsKey(day);
         if (Between(path, "papers/", ".html", out var paper) || Between(path, "api/papers/", ".json", out paper))
-            return !paper.Contains('/') && manifest.Papers.ContainsKey(paper.Replace('_', '/'));
-        return false;
+            return manifest.Papers.ContainsKey(paper.Replace('_', '/'));
+        return manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName;
     }
 
     private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");

@@ -153,7 +153,13 @@ public sealed partial class SiteBuilder(SiteModel model)
         var pageSize = model.Options.PapersPerCategoryPage;
         bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
             && u.Keep(Enumerable.Range(0, Paging.Pages(c.Papers.Count, pageSize)).Select(number => SitePaths.Category(c.Code, number)).ToList());
-        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c, unchanged is { } u ? paging => u.KeepPage(c, paging) : null).ToList()).ToList());
+        var pages = _profile.Measure("category pages", () =>
+        {
+            IEnumerable<SiteFile> Render(CategoryListing c) => model.CategoryPages(c, unchanged is { } u ? paging => u.KeepPage(c, paging) : null).ToList();
+            var rendered = categories.Where(c => !Kept(c)).ToList();
+            // A few categories (an update's) render at once on this thread: parallel LINQ costs more to start than they take.
+            return rendered.Count <= 8 ? rendered.SelectMany(Render).ToList() : rendered.AsParallel().AsOrdered().SelectMany(Render).ToList();
+        });
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));
         write(model.SearchPage());
