@@ -103,7 +103,7 @@ public sealed partial class SiteBuilder
         var categories = _profile.Measure("wait for papers", () => papers.GetAwaiter().GetResult());
 
         // The manifest is complete: it is serialised on another thread while stale files go.
-        var manifestBytes = Task.Run(() => _profile.Measure("serialize manifest", () => manifest.Write(windows)));
+        var manifestBytes = Task.Run(() => _profile.Measure("serialize manifest", () => manifest.Write(windows, previous)));
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
         var removed = _profile.Measure("remove stale", () =>
         {

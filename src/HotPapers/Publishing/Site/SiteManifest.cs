@@ -46,6 +46,9 @@ internal sealed class SiteManifest
     /// <summary>Site path → content key, for the files built from every day or every paper (ordinal order).</summary>
     public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A manifest read from a file: its bytes, its category table, and where each paper's and each day's entry lies in them.</summary>
+    private (byte[] Bytes, Subject[] Subjects, Dictionary<string, (int Start, int Length)> Papers, Dictionary<string, (int Start, int Length)> Days)? _read;
+
     /// <summary>
     /// What the listings need of a paper, kept in the manifest: its id, title, authors, categories and newest listing
     /// date (the abstract and links stay out; the listings do not show them).
@@ -65,9 +68,11 @@ internal sealed class SiteManifest
 
     /// <summary>
     /// The manifest's bytes: days in <paramref name="windows"/> order (newest first), papers and files in ordinal
-    /// order, so a full and an incremental build of the same store write the same bytes.
+    /// order, so a full and an incremental build of the same store write the same bytes. The entries of papers and days
+    /// taken unchanged from <paramref name="earlier"/> (the manifest read at the start of an update) are copied from its
+    /// bytes (papers' when the category table is the same), as they would be written the same.
     /// </summary>
-    public byte[] Write(IReadOnlyList<DigestWindow> windows)
+    public byte[] Write(IReadOnlyList<DigestWindow> windows, SiteManifest? earlier = null)
     {
         using var buffer = new MemoryStream(4 << 20);
         using (var w = new BinaryWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
@@ -79,24 +84,34 @@ internal sealed class SiteManifest
             w.Write(Store.Next);
             WriteTime(w, Now);
 
-            var ids = Papers.Keys.ToArray();
-            Array.Sort(ids, StringComparer.Ordinal);
-            // The categories once, in the order papers first name them; each paper names them by number.
-            var subjects = new Dictionary<Subject, int>();
-            foreach (var id in ids)
-                foreach (var subject in Papers[id].Paper.Paper.Subjects)
-                    subjects.TryAdd(subject, subjects.Count);
-            w.Write(subjects.Count);
-            foreach (var (subject, _) in subjects.OrderBy(s => s.Value))
+            var papers = Papers.ToArray();
+            Array.Sort(papers, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            // The categories once, sorted by code and name; each paper names them by number.
+            var table = new HashSet<Subject>();
+            foreach (var (_, (listed, _)) in papers) table.UnionWith(listed.Paper.Subjects);
+            var sorted = table.ToArray();
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Code, b.Code) is var c and not 0 ? c : string.CompareOrdinal(a.Name, b.Name));
+            var subjects = new Dictionary<Subject, int>(sorted.Length);
+            w.Write(sorted.Length);
+            foreach (var subject in sorted)
             {
+                subjects.Add(subject, subjects.Count);
                 w.Write(subject.Code);
                 w.Write(subject.Name is not null);
                 if (subject.Name is not null) w.Write(subject.Name);
             }
-            w.Write(ids.Length);
-            foreach (var id in ids)
+            (byte[] Bytes, Subject[] Subjects, Dictionary<string, (int Start, int Length)> Papers, Dictionary<string, (int Start, int Length)> Days)? copy =
+                earlier?._read is { } read && read.Subjects.AsSpan().SequenceEqual(sorted) ? read : null;
+            w.Write(papers.Length);
+            foreach (var (id, entry) in papers)
             {
-                var (listed, score) = Papers[id];
+                if (copy is { } from && earlier!.Papers.TryGetValue(id, out var was) && ReferenceEquals(was.Paper, entry.Paper) && was.Score == entry.Score
+                    && from.Papers.TryGetValue(id, out var at))
+                {
+                    w.Write(from.Bytes, at.Start, at.Length);
+                    continue;
+                }
+                var (listed, score) = entry;
                 var paper = listed.Paper;
                 w.Write(id);
                 w.Write(score);
@@ -112,6 +127,12 @@ internal sealed class SiteManifest
             foreach (var window in windows)
             {
                 var (day, clocked) = Days[window.FileStem];
+                if (earlier?._read is { } days && earlier.Days.TryGetValue(window.FileStem, out var had) && ReferenceEquals(had.Summary, day)
+                    && had.Clocked == clocked && days.Days.TryGetValue(window.FileStem, out var at))
+                {
+                    w.Write(days.Bytes, at.Start, at.Length);
+                    continue;
+                }
                 w.Write(window.FileStem);
                 w.Write(clocked);
                 WriteTime(w, day.Updated);
@@ -171,8 +192,10 @@ internal sealed class SiteManifest
         var ids = new Dictionary<string, ArxivId>(StringComparer.Ordinal);
         var paperCount = Count(r);
         manifest.Papers.EnsureCapacity(paperCount);
+        var ranges = new Dictionary<string, (int Start, int Length)>(paperCount, StringComparer.Ordinal);
         for (var i = 0; i < paperCount; i++)
         {
+            var start = (int)r.BaseStream.Position + Magic.Length;
             var text = r.ReadString();
             var id = ids[text] = ArxivId.Parse(text);
             var score = r.ReadInt32();
@@ -185,12 +208,15 @@ internal sealed class SiteManifest
             IReadOnlyList<DateOnly> dates = newest < 0 ? [] : [DateOnly.FromDayNumber(newest)];
             var paper = new Paper(id, title, authors, its, "", "", null, dates.Count == 0 ? DateOnly.MinValue : dates[0], 0);
             manifest.Papers.Add(text, (new ListedPaper(paper, dates), score));
+            ranges[text] = (start, (int)r.BaseStream.Position + Magic.Length - start);
         }
 
         var dayCount = Count(r);
         manifest.Days.EnsureCapacity(dayCount);
+        var dayRanges = new Dictionary<string, (int Start, int Length)>(dayCount, StringComparer.Ordinal);
         for (var i = 0; i < dayCount; i++)
         {
+            var start = (int)r.BaseStream.Position + Magic.Length;
             var stem = r.ReadString();
             if (!SitePaths.TryParseWindowStem(stem, out var window)) return null;
             var clocked = r.ReadBoolean();
@@ -204,7 +230,10 @@ internal sealed class SiteManifest
                 papers[p] = new DaySummaryPaper(rank, id, r.ReadString(), r.ReadInt32(), r.ReadInt32());
             }
             manifest.Days.Add(stem, (new DaySummary(window, updated, papers), clocked));
+            dayRanges[stem] = (start, (int)r.BaseStream.Position + Magic.Length - start);
         }
+        // The earlier entries stay readable for the next manifest's writer, which copies the unchanged ones.
+        manifest._read = (bytes, subjects, ranges, dayRanges);
 
         var fileCount = Count(r);
         for (var i = 0; i < fileCount; i++) manifest.Files.Add(r.ReadString(), r.ReadString());
