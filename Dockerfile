@@ -3,7 +3,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/HotPapers.Cli -c Release -o /app
+# ReadyToRun: the code is compiled ahead for the image's platform, so a short command (an incremental 'site build')
+# does not spend a third of its CPU compiling methods it runs once (docs/benchmarks.md, issue 14). Still
+# framework-dependent, on the ASP.NET Core runtime image below.
+RUN dotnet publish src/HotPapers.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # git for 'daily --publish'.

@@ -6,7 +6,8 @@
 # Then the incremental rebuild: one more day is added to a copy of the store (SyntheticDays with days+1 rewrites
 # the same N days unchanged, which the store's change log ignores, and adds one), and `site build` updates a copy of
 # the first full build; the updated folder must equal a full build of the N+1 days byte for byte (diff -r), which
-# the script checks. The floor of a process: `hotpapers --version` (start the runtime, parse, print).
+# the script checks; then the same updates by a ReadyToRun publish of the CLI (as the Dockerfile builds it). The
+# floor of a process: `hotpapers --version` (start the runtime, parse, print).
 # Every timed line gives the wall time and the CPU time (user + system) of the process, and the load average.
 # Usage: bench/site/run.sh [days=1000] [papers-per-day=15] [runs=3]
 set -euo pipefail
@@ -79,6 +80,20 @@ done
 printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$(median "${inc_times[@]}")"
 timed "${next_cli[@]}" site build --out "$work/inc"
 printf 'incremental with nothing changed: %.2f s wall, %.2f s CPU (load %s) | %s\n' "$wall" "$cpu" "$load" "$line"
+# The same updates by the CLI compiled ahead (ReadyToRun), as the Dockerfile publishes it: a short build spends much
+# of its CPU compiling methods it runs once.
+dotnet publish -c Release -v q --nologo --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" src/HotPapers.Cli/HotPapers.Cli.csproj >/dev/null
+r2r_cli=(dotnet "$work/r2r/hotpapers.dll" --db "$next" --now 2026-01-01T00:00:00)
+r2r_times=()
+for run in $(seq 1 "$runs"); do
+  rm -rf "$work/inc"
+  cp -r "$work/site-1" "$work/inc"
+  timed "${r2r_cli[@]}" site build --out "$work/inc"
+  r2r_times+=("$wall")
+  printf 'incremental run %d, ReadyToRun: %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$wall" "$cpu" "$load" "$line"
+  diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
+done
+printf 'incremental, ReadyToRun: median of %d runs: %.2f s wall\n' "$runs" "$(median "${r2r_times[@]}")"
 for run in $(seq 1 "$runs"); do
   timed dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --version
   printf 'floor of a process (hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"

@@ -8,7 +8,7 @@ internal static class CategoryPage
 {
     public static string Render(string code, string? name, IReadOnlyList<ListedPaper> papers, Paging paging, SiteOptions options)
     {
-        var path = SitePaths.Category(code, paging.Page);
+        var path = SitePaths.Category(code, paging.Number);
         var title = name is null ? code : $"{name} ({code})";
         return Layout.Page(path, title, options, (sb, root) =>
         {
@@ -23,7 +23,7 @@ internal static class CategoryPage
                 sb.Append("</li>\n");
             }
             sb.Append("</ol>\n");
-            Layout.Pager(sb, paging, page => root + SitePaths.Category(code, page), "Pages of " + code);
+            Layout.Pager(sb, paging, number => root + SitePaths.Category(code, number), "Pages of " + code);
         });
     }
 

@@ -7,8 +7,8 @@ internal static class IndexPage
 {
     public static string Render(IReadOnlyList<DaySummary> days, Paging paging, SiteOptions options)
     {
-        var path = SitePaths.IndexPage(paging.Page);
-        var title = paging.Page == 1 ? options.Title : $"{options.Title}, page {paging.Page}";
+        var path = SitePaths.IndexPage(paging.Number);
+        var title = paging.Number == 0 ? options.Title : $"{options.Title}, page {paging.Number}";
         return Layout.Page(path, title, options, (sb, root) =>
         {
             sb.Append("<h1>").Text(options.Title).Append("</h1>\n<p class=\"lede\">The arXiv papers people talked about most, day by day.</p>\n");
@@ -16,7 +16,7 @@ internal static class IndexPage
             sb.Append("<ol class=\"days\">\n");
             foreach (var day in days) AppendDay(sb, day, root);
             sb.Append("</ol>\n");
-            Layout.Pager(sb, paging, page => root + SitePaths.IndexPage(page), "Older and newer days");
+            Layout.Pager(sb, paging, number => root + SitePaths.IndexPage(number), "Older and newer days");
             sb.Append("<p><a href=\"").Append(root).Append(SitePaths.Archive).Append("\">All days, as calendars</a></p>\n");
         });
     }

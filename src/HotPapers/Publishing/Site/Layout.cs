@@ -46,21 +46,32 @@ internal static class Layout
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Previous/next and first/last links for a paged listing.</summary>
+    /// <summary>
+    /// Links to the newest page, the newer and older ones and the oldest, by <see cref="Paging.Number"/>
+    /// (<paramref name="href"/> of a number). An older page names itself by its number and never by the page count,
+    /// so it stays the same while newer pages are added (only the newest older page's "Newer" link moves).
+    /// </summary>
     public static void Pager(StringBuilder sb, Paging paging, Func<int, string> href, string label)
     {
         if (paging.PageCount <= 1) return;
+        var newestOlder = paging.PageCount - 1;
         sb.Append("<nav class=\"pager\" aria-label=\"").Text(label).Append("\"><ul>");
-        if (paging.Page > 1)
+        if (paging.Number == 0)
         {
-            sb.Append("<li><a href=\"").Text(href(1)).Append("\">First</a></li>");
-            sb.Append("<li><a rel=\"prev\" href=\"").Text(href(paging.Page - 1)).Append("\">Newer</a></li>");
+            sb.Append("<li aria-current=\"page\">Newest</li>");
+            sb.Append("<li><a rel=\"next\" href=\"").Text(href(newestOlder)).Append("\">Older</a></li>");
+            sb.Append("<li><a href=\"").Text(href(1)).Append("\">Oldest</a></li>");
         }
-        sb.Append("<li aria-current=\"page\">Page ").Append(paging.Page).Append(" of ").Append(paging.PageCount).Append("</li>");
-        if (paging.Page < paging.PageCount)
+        else
         {
-            sb.Append("<li><a rel=\"next\" href=\"").Text(href(paging.Page + 1)).Append("\">Older</a></li>");
-            sb.Append("<li><a href=\"").Text(href(paging.PageCount)).Append("\">Last</a></li>");
+            sb.Append("<li><a href=\"").Text(href(0)).Append("\">Newest</a></li>");
+            sb.Append("<li><a rel=\"prev\" href=\"").Text(href(paging.Number == newestOlder ? 0 : paging.Number + 1)).Append("\">Newer</a></li>");
+            sb.Append("<li aria-current=\"page\">Page ").Append(paging.Number).Append("</li>");
+            if (paging.Number > 1)
+            {
+                sb.Append("<li><a rel=\"next\" href=\"").Text(href(paging.Number - 1)).Append("\">Older</a></li>");
+                sb.Append("<li><a href=\"").Text(href(1)).Append("\">Oldest</a></li>");
+            }
         }
         sb.Append("</ul></nav>\n");
     }

@@ -23,8 +23,7 @@ public sealed partial class SiteBuilder
         File.Delete(Path.Combine(root, SiteManifest.FileName));
         foreach (var dir in Folders) Directory.CreateDirectory(Path.Combine(root, dir));
         // What is on disk, listed while the store is read, so what this build would not write can go at the end.
-        var onDisk = Task.Run(() => _profile.Measure("list files", () => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList()));
+        var onDisk = Task.Run(() => _profile.Measure("list files", () => ListFiles(root)));
         var store = model.Store;
         var changes = _profile.Measure("read changes", () => store.Changes.Since(previous.Store.Next));
         var manifest = new SiteManifest { Settings = settings, Store = position, Now = model.Now };
@@ -53,7 +52,7 @@ public sealed partial class SiteBuilder
         }
 
         // Papers: those the store names as changed, on a connection of their own, beside the days on this one.
-        var papers = OnAnotherConnection(other => UpdatePapers(other, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
+        var papers = OnAnotherConnection(other => UpdatePapers(other, root, previous, changes, manifest, Write, WriteIfChanged, Record, progress));
 
         var windows = _profile.Measure("load windows", () => model.Windows());
         var digested = store.Digests.LoadDigestKeys();
@@ -84,19 +83,31 @@ public sealed partial class SiteBuilder
             manifest.Days[window.FileStem] = (summaries[i], clocked);
         }
         progress?.Report($"{rebuiltDays} of {windows.Count} days rebuilt");
-        WriteDayListings(summaries, WriteIfChanged);
+        // An older index page holds the same days as before (so the same bytes) when the days from the oldest up to
+        // its last one are the earlier build's and the page count is the same.
+        var sameFromOldest = 0;
+        while (sameFromOldest < Math.Min(summaries.Length, before.Count)
+               && ReferenceEquals(summaries[^(sameFromOldest + 1)], previous.Days[before[^(sameFromOldest + 1)].FileStem].Summary))
+            sameFromOldest++;
+        var daysPerPage = model.Options.DaysPerPage;
+        bool KeptIndexPage(Paging paging)
+        {
+            if (paging.Number == 0 || paging.PageCount != model.IndexPageCount(before.Count) || paging.Number * daysPerPage > sameFromOldest) return false;
+            var path = SitePaths.IndexPage(paging.Number);
+            if (!previous.Files.TryGetValue(path, out var key)) return false;
+            Record(path, key);
+            return true;
+        }
+        WriteDayListings(summaries, WriteIfChanged, KeptIndexPage);
 
         var categories = _profile.Measure("wait for papers", () => papers.GetAwaiter().GetResult());
 
         // The manifest is complete: it is serialised on another thread while stale files go.
-        var manifestBytes = Task.Run(() => _profile.Measure("serialize manifest", () => manifest.Write(windows)));
+        var manifestBytes = Task.Run(() => _profile.Measure("serialize manifest", () => manifest.Write(windows, previous)));
         // The folder is the build's own: whatever this build would not write goes, as a full build's swap removes it.
         var removed = _profile.Measure("remove stale", () =>
         {
-            var kept = new HashSet<string>(manifest.Files.Keys, StringComparer.Ordinal) { Marker, SiteManifest.FileName };
-            foreach (var window in windows) kept.UnionWith(DayFiles(window));
-            foreach (var paper in manifest.Papers.Values) kept.UnionWith(PaperFiles(paper.Paper.Paper.Id));
-            var stale = onDisk.GetAwaiter().GetResult().Where(p => !kept.Contains(p)).ToList();
+            var stale = onDisk.GetAwaiter().GetResult().Where(p => !IsProduced(manifest, p)).ToList();
             foreach (var path in stale) File.Delete(Path.Combine(root, path));
             return stale.Count;
         });
@@ -113,7 +124,7 @@ public sealed partial class SiteBuilder
     /// The paper half of an update, on <paramref name="store"/>: the changed papers' pages and JSON, their listing data
     /// in the manifest, and the category pages and search index. Returns the category count.
     /// </summary>
-    private int UpdatePapers(HotPapersStore store, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
+    private int UpdatePapers(HotPapersStore store, string root, SiteManifest previous, StoreChanges changes, SiteManifest manifest,
         Action<SiteFile> write, Action<SiteFile> writeIfChanged, Action<string, string> record, IProgress<string>? progress)
     {
         foreach (var (id, paper) in previous.Papers)
@@ -134,6 +145,7 @@ public sealed partial class SiteBuilder
         progress?.Report($"{listed.Count} of {manifest.Papers.Count} papers rebuilt");
 
         var changedCategories = new HashSet<string>(StringComparer.Ordinal);
+        var relisted = new List<(ListedPaper? Was, ListedPaper? Now)>();
         var searchChanged = false; // or any listing: either changes the search index
         foreach (var id in changes.Papers)
         {
@@ -142,6 +154,7 @@ public sealed partial class SiteBuilder
             searchChanged |= was.Score != now.Score;
             if (was.Paper is not null && now.Paper is not null && SiteManifest.SameListing(was.Paper, now.Paper)) continue;
             searchChanged = true; // and more: the search index shows the listing too
+            relisted.Add((was.Paper, now.Paper));
             if (was.Paper is not null) changedCategories.UnionWith(was.Paper.Paper.Subjects.Select(s => s.Code));
             if (now.Paper is not null) changedCategories.UnionWith(now.Paper.Paper.Subjects.Select(s => s.Code));
         }
@@ -151,9 +164,91 @@ public sealed partial class SiteBuilder
             foreach (var path in paths) record(path, previous.Files[path]);
             return true;
         }
-        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep));
+        // The earlier search index, when it is the one the manifest knows, gives the entries of the papers that did not change.
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? SearchEntries() => _profile.Measure("earlier search index", () =>
+        {
+            var path = Path.Combine(root, SitePaths.SearchIndex);
+            if (!previous.Files.TryGetValue(SitePaths.SearchIndex, out var key) || !File.Exists(path)) return null;
+            var bytes = File.ReadAllBytes(path);
+            if (SiteManifest.Key(bytes) != key || SearchIndexWriter.Entries(bytes) is not { } entries) return null;
+            foreach (var id in changes.Papers) entries.Remove(id);
+            return entries;
+        });
+        var categories = WritePaperListings(manifest, writeIfChanged, (changedCategories, searchChanged, Keep, OlderPages(previous, relisted, record), SearchEntries));
         foreach (var asset in SiteModel.Assets()) writeIfChanged(asset);
         return categories;
+    }
+
+    /// <summary>
+    /// Which older pages of a changed category need no rendering: a page numbered from the oldest holds the same papers
+    /// (so the same bytes) when no paper whose listing changed sorts, before or after its change, among the papers up
+    /// to its last one, and the category has as many pages as before. Those keep the earlier build's file.
+    /// </summary>
+    private Func<CategoryListing, Paging, bool> OlderPages(SiteManifest previous, IReadOnlyList<(ListedPaper? Was, ListedPaper? Now)> relisted, Action<string, string> record)
+    {
+        var relistedIds = relisted.Select(r => (r.Was ?? r.Now)!.Paper.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var stable = new System.Collections.Concurrent.ConcurrentDictionary<string, (int Oldest, int Pages)>(StringComparer.Ordinal);
+        (int Oldest, int Pages) Stable(CategoryListing category)
+        {
+            bool In(ListedPaper? p) => p is not null && p.Paper.Subjects.Any(s => s.Code == category.Code);
+            // The papers of the category, oldest first, that did not change, up to the first one that did.
+            var papers = category.Papers;
+            var oldest = 0;
+            while (oldest < papers.Count && !relistedIds.Contains(papers[^(oldest + 1)].Paper.Id.Value)) oldest++;
+            // A changed paper's earlier place: after as many unchanged papers as sort older than it.
+            foreach (var (was, _) in relisted.Where(r => In(r.Was)))
+            {
+                var older = 0;
+                while (older < oldest && Newer(was!, papers[^(older + 1)])) older++;
+                oldest = Math.Min(oldest, older);
+            }
+            var before = papers.Count - relisted.Count(r => In(r.Now)) + relisted.Count(r => In(r.Was));
+            return (oldest, Paging.Pages(before, model.Options.PapersPerCategoryPage));
+        }
+        return (category, paging) =>
+        {
+            if (paging.Number == 0) return false;
+            var (oldest, pages) = stable.GetOrAdd(category.Code, _ => Stable(category));
+            if (pages != paging.PageCount || paging.Number * model.Options.PapersPerCategoryPage > oldest) return false;
+            var path = SitePaths.Category(category.Code, paging.Number);
+            if (!previous.Files.TryGetValue(path, out var key)) return false;
+            record(path, key);
+            return true;
+        };
+    }
+
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> in a listing (<see cref="SiteModel.NewestFirst"/>).</summary>
+    private static bool Newer(ListedPaper a, ListedPaper b) =>
+        a.Paper.ListingDate != b.Paper.ListingDate ? a.Paper.ListingDate > b.Paper.ListingDate : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value) < 0;
+
+    /// <summary>Every file under <paramref name="root"/>, as a site path ('/' between folders).</summary>
+    private static List<string> ListFiles(string root) =>
+        new System.IO.Enumeration.FileSystemEnumerable<string>(root,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => entry.Directory.Length == root.Length
+                ? entry.FileName.ToString()
+                : string.Concat(entry.Directory[(root.Length + 1)..], "/", entry.FileName).Replace(Path.DirectorySeparatorChar, '/'),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        }.ToList();
+
+    /// <summary>
+    /// Whether the build described by <paramref name="manifest"/> produces the file at <paramref name="path"/>: a
+    /// listing it names, a day's or a paper's files (read back from the path, which names them exactly), or its own.
+    /// </summary>
+    private static bool IsProduced(SiteManifest manifest, string path)
+    {
+        static bool Between(string path, string prefix, string suffix, out string middle)
+        {
+            var ok = path.Length > prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
+            middle = ok ? path[prefix.Length..^suffix.Length] : "";
+            return ok && !middle.Contains('/');
+        }
+        if (Between(path, "days/", ".html", out var day) || Between(path, "api/days/", ".json", out day) || Between(path, "og/", ".png", out day))
+            return manifest.Days.ContainsKey(day);
+        if (Between(path, "papers/", ".html", out var paper) || Between(path, "api/papers/", ".json", out paper))
+            return manifest.Papers.ContainsKey(paper.Replace('_', '/'));
+        return manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName;
     }
 
     private static DigestWindow Stem(string stem) => SitePaths.TryParseWindowStem(stem, out var window) ? window : throw new FormatException($"not a window: {stem}");

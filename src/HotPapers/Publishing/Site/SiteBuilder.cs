@@ -127,14 +127,11 @@ public sealed partial class SiteBuilder(SiteModel model)
     }
 
     /// <summary>The index pages, the feed and the archive: built from every day's summary.</summary>
-    private void WriteDayListings(IReadOnlyList<DaySummary> summaries, Action<SiteFile> write)
+    /// <param name="kept">An incremental build's older index pages that need no rendering (it keeps the earlier build's file).</param>
+    private void WriteDayListings(IReadOnlyList<DaySummary> summaries, Action<SiteFile> write, Func<Paging, bool>? kept = null)
     {
-        var pageCount = model.IndexPageCount(summaries.Count);
-        for (var page = 1; page <= pageCount; page++)
-        {
-            var slice = summaries.Skip((page - 1) * model.Options.DaysPerPage).Take(model.Options.DaysPerPage).ToList();
-            write(_profile.Measure("index pages", () => model.IndexPage(slice, new Paging(page, pageCount))));
-        }
+        foreach (var (days, paging) in model.IndexPages(summaries))
+            if (kept is null || !kept(paging)) write(_profile.Measure("index pages", () => model.IndexPage(days, paging)));
         write(_profile.Measure("feed", () => model.Feed(summaries.Take(model.Options.FeedEntries).ToList())));
         write(_profile.Measure("archive", () => model.Archive(summaries)));
     }
@@ -145,31 +142,36 @@ public sealed partial class SiteBuilder(SiteModel model)
     /// </summary>
     /// <param name="unchanged">An incremental build's pages that need no rendering: the categories none of whose papers
     /// changed, and the search index when no paper changed. <c>Keep</c> keeps the earlier build's files at these paths
-    /// (false when it does not have them all).</param>
+    /// (false when it does not have them all). <c>KeepPage</c> does the same for one page of a changed category.
+    /// <c>SearchEntries</c> gives the earlier search index's entries of the papers that did not change (null when it cannot).</param>
     private int WritePaperListings(SiteManifest manifest, Action<SiteFile> write,
-        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep)? unchanged = null)
+        (IReadOnlySet<string> ChangedCategories, bool PapersChanged, Func<IReadOnlyList<string>, bool> Keep, Func<CategoryListing, Paging, bool> KeepPage,
+            Func<IReadOnlyDictionary<string, ReadOnlyMemory<byte>>?> SearchEntries)? unchanged = null)
     {
-        var listed = manifest.Papers.Values.Select(p => p.Paper).ToList();
-        var categories = _profile.Measure("group categories", () => SiteModel.Categories(listed));
+        var listed = _profile.Measure("sort papers", () => SiteModel.NewestFirst(manifest.Papers.Values.Select(p => p.Paper)));
+        var categories = _profile.Measure("group categories", () => SiteModel.CategoriesOf(listed));
         var pageSize = model.Options.PapersPerCategoryPage;
         bool Kept(CategoryListing c) => unchanged is { } u && !u.ChangedCategories.Contains(c.Code)
-            && u.Keep(Enumerable.Range(1, Math.Max(1, (c.Papers.Count + pageSize - 1) / pageSize)).Select(page => SitePaths.Category(c.Code, page)).ToList());
-        var pages = _profile.Measure("category pages", () => categories.Where(c => !Kept(c)).AsParallel().AsOrdered().SelectMany(c => model.CategoryPages(c).ToList()).ToList());
+            && u.Keep(Enumerable.Range(0, Paging.Pages(c.Papers.Count, pageSize)).Select(number => SitePaths.Category(c.Code, number)).ToList());
+        var pages = _profile.Measure("category pages", () =>
+        {
+            IEnumerable<SiteFile> Render(CategoryListing c) => model.CategoryPages(c, unchanged is { } u ? paging => u.KeepPage(c, paging) : null).ToList();
+            var rendered = categories.Where(c => !Kept(c)).ToList();
+            // A few categories (an update's) render at once on this thread: parallel LINQ costs more to start than they take.
+            return rendered.Count <= 8 ? rendered.SelectMany(Render).ToList() : rendered.AsParallel().AsOrdered().SelectMany(Render).ToList();
+        });
         foreach (var page in pages) write(page);
         write(model.CategoryIndex(categories));
         write(model.SearchPage());
         if (unchanged is { PapersChanged: false } same && same.Keep([SitePaths.SearchIndex])) return categories.Count;
-        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score)));
+        var kept = unchanged?.SearchEntries();
+        write(_profile.Measure("search index", () => SiteModel.SearchIndex(listed, categories, id => manifest.Papers[id].Score, kept)));
         return categories.Count;
     }
 
     private static DigestWindow? Older(IReadOnlyList<DigestWindow> windows, int i) => i + 1 < windows.Count ? windows[i + 1] : null;
 
     private static DigestWindow? Newer(IReadOnlyList<DigestWindow> windows, int i) => i > 0 ? windows[i - 1] : null;
-
-    private static string[] DayFiles(DigestWindow window) => [SitePaths.Day(window), SitePaths.DayJson(window), SitePaths.ShareImage(window)];
-
-    private static string[] PaperFiles(ArxivId id) => [SitePaths.Paper(id), SitePaths.PaperJson(id)];
 
     /// <summary>Runs <paramref name="load"/> on a second connection to the store when it has one, otherwise on this one, later.</summary>
     private Task<T> OnAnotherConnection<T>(Func<HotPapersStore, T> load)

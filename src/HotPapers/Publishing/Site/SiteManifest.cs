@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Security.Cryptography;
+using System.Text;
 using HotPapers.Domain;
 using HotPapers.Store;
 
@@ -12,14 +11,24 @@ namespace HotPapers.Publishing.Site;
 /// per day its summary (what the index, archive and feed show), per paper what the category pages and the search
 /// index show, and the content key of each page built from every day or every paper. The next build with the same
 /// settings asks the store what changed since that position, rebuilds those days and papers, and renders the
-/// listings from this plus the changed papers, without loading the rest. A missing, unreadable or foreign manifest
-/// means a full build.
+/// listings from this plus the changed papers, without loading the rest. A missing, unreadable, damaged or foreign
+/// manifest means a full build.
 /// </summary>
+/// <remarks>
+/// Binary, not JSON: it holds every paper and every day (a few megabytes), and every incremental build reads it
+/// and writes it again, so it is read as length-prefixed UTF-8 fields without a tokenizer. It ends with the
+/// SHA-256 of everything before it, so a damaged file reads as no manifest rather than as wrong listings.
+/// </remarks>
 internal sealed class SiteManifest
 {
-    public const string FileName = ".hotpapers-manifest.json";
+    public const string FileName = ".hotpapers-manifest";
 
-    private const int Format = 2;
+    /// <summary>What the file starts with: the tool's name and the format, so another tool's file or an older format is never misread.</summary>
+    private static ReadOnlySpan<byte> Magic => "HPSITE\n"u8;
+
+    private const int Format = 3;
+
+    private const int HashLength = 32;
 
     public required string Settings { get; init; }
 
@@ -32,12 +41,13 @@ internal sealed class SiteManifest
     public Dictionary<string, (DaySummary Summary, bool Clocked)> Days { get; } = new(StringComparer.Ordinal);
 
     /// <summary>arXiv id → what the listings show of the paper, and its search score.</summary>
-    public SortedDictionary<string, (ListedPaper Paper, int Score)> Papers { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (ListedPaper Paper, int Score)> Papers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Site path → content key, for the files built from every day or every paper (ordinal order).</summary>
     public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>A manifest read from a file: its bytes, its category table, and where each paper's and each day's entry lies in them.</summary>
+    private (byte[] Bytes, Subject[] Subjects, Dictionary<string, (int Start, int Length)> Papers, Dictionary<string, (int Start, int Length)> Days)? _read;
 
     /// <summary>
     /// What the listings need of a paper, kept in the manifest: its id, title, authors, categories and newest listing
@@ -56,72 +66,95 @@ internal sealed class SiteManifest
         && a.Paper.Authors.SequenceEqual(b.Paper.Authors) && a.Paper.Subjects.SequenceEqual(b.Paper.Subjects)
         && a.ListingDates.Take(1).SequenceEqual(b.ListingDates.Take(1));
 
-    /// <summary>The manifest's bytes: days in <paramref name="windows"/> order (newest first), everything else sorted; one line per day and paper.</summary>
-    public byte[] Write(IReadOnlyList<DigestWindow> windows)
+    /// <summary>
+    /// The manifest's bytes: days in <paramref name="windows"/> order (newest first), papers and files in ordinal
+    /// order, so a full and an incremental build of the same store write the same bytes. The entries of papers and days
+    /// taken unchanged from <paramref name="earlier"/> (the manifest read at the start of an update) are copied from its
+    /// bytes (papers' when the category table is the same), as they would be written the same.
+    /// </summary>
+    public byte[] Write(IReadOnlyList<DigestWindow> windows, SiteManifest? earlier = null)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using var buffer = new MemoryStream(4 << 20);
+        using (var w = new BinaryWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
         {
-            void NewLine()
+            w.Write(Magic);
+            w.Write(Format);
+            w.Write(Settings);
+            w.Write(Store.StoreId);
+            w.Write(Store.Next);
+            WriteTime(w, Now);
+
+            var papers = Papers.ToArray();
+            Array.Sort(papers, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            // The categories once, sorted by code and name; each paper names them by number.
+            var table = new HashSet<Subject>();
+            foreach (var (_, (listed, _)) in papers) table.UnionWith(listed.Paper.Subjects);
+            var sorted = table.ToArray();
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Code, b.Code) is var c and not 0 ? c : string.CompareOrdinal(a.Name, b.Name));
+            var subjects = new Dictionary<Subject, int>(sorted.Length);
+            w.Write(sorted.Length);
+            foreach (var subject in sorted)
             {
-                json.Flush();
-                buffer.WriteByte((byte)'\n');
+                subjects.Add(subject, subjects.Count);
+                w.Write(subject.Code);
+                w.Write(subject.Name is not null);
+                if (subject.Name is not null) w.Write(subject.Name);
             }
-            json.WriteStartObject();
-            json.WriteNumber("format", Format);
-            json.WriteString("settings", Settings);
-            json.WriteString("store", Store.StoreId);
-            json.WriteNumber("position", Store.Next);
-            json.WriteString("now", Now.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteStartArray("papers");
-            foreach (var (id, (listed, score)) in Papers)
+            (byte[] Bytes, Subject[] Subjects, Dictionary<string, (int Start, int Length)> Papers, Dictionary<string, (int Start, int Length)> Days)? copy =
+                earlier?._read is { } read && read.Subjects.AsSpan().SequenceEqual(sorted) ? read : null;
+            w.Write(papers.Length);
+            foreach (var (id, entry) in papers)
             {
-                NewLine();
-                var paper = listed.Paper;
-                json.WriteStartArray();
-                json.WriteStringValue(id);
-                json.WriteNumberValue(score);
-                json.WriteStringValue(listed.ListingDates.Count == 0 ? "" : DigestWindow.Format(listed.ListingDates[0]));
-                json.WriteStringValue(paper.Title);
-                json.WriteStartArray();
-                foreach (var author in paper.Authors) json.WriteStringValue(author);
-                json.WriteEndArray();
-                foreach (var subject in paper.Subjects)
+                if (copy is { } from && earlier!.Papers.TryGetValue(id, out var was) && ReferenceEquals(was.Paper, entry.Paper) && was.Score == entry.Score
+                    && from.Papers.TryGetValue(id, out var at))
                 {
-                    json.WriteStringValue(subject.Code);
-                    if (subject.Name is null) json.WriteNullValue();
-                    else json.WriteStringValue(subject.Name);
+                    w.Write(from.Bytes, at.Start, at.Length);
+                    continue;
                 }
-                json.WriteEndArray();
+                var (listed, score) = entry;
+                var paper = listed.Paper;
+                w.Write(id);
+                w.Write(score);
+                w.Write(listed.ListingDates.Count == 0 ? -1 : listed.ListingDates[0].DayNumber);
+                w.Write(paper.Title);
+                w.Write(paper.Authors.Count);
+                foreach (var author in paper.Authors) w.Write(author);
+                w.Write(paper.Subjects.Count);
+                foreach (var subject in paper.Subjects) w.Write(subjects[subject]);
             }
-            json.WriteEndArray();
-            json.WriteStartArray("days");
+
+            w.Write(windows.Count);
             foreach (var window in windows)
             {
-                NewLine();
                 var (day, clocked) = Days[window.FileStem];
-                json.WriteStartArray();
-                json.WriteStringValue(window.FileStem);
-                json.WriteBooleanValue(clocked);
-                json.WriteStringValue(day.Updated.ToString("O", CultureInfo.InvariantCulture));
+                if (earlier?._read is { } days && earlier.Days.TryGetValue(window.FileStem, out var had) && ReferenceEquals(had.Summary, day)
+                    && had.Clocked == clocked && days.Days.TryGetValue(window.FileStem, out var at))
+                {
+                    w.Write(days.Bytes, at.Start, at.Length);
+                    continue;
+                }
+                w.Write(window.FileStem);
+                w.Write(clocked);
+                WriteTime(w, day.Updated);
+                w.Write(day.Papers.Count);
                 foreach (var p in day.Papers)
                 {
-                    json.WriteNumberValue(p.Rank);
-                    json.WriteStringValue(p.Id.Value);
-                    json.WriteStringValue(p.Title);
-                    json.WriteNumberValue(p.Reposts);
-                    json.WriteNumberValue(p.Likes);
+                    w.Write(p.Rank);
+                    w.Write(p.Id.Value);
+                    w.Write(p.Title);
+                    w.Write(p.Reposts);
+                    w.Write(p.Likes);
                 }
-                json.WriteEndArray();
             }
-            json.WriteEndArray();
-            NewLine();
-            json.WriteStartObject("files");
-            foreach (var (path, key) in Files) json.WriteString(path, key);
-            json.WriteEndObject();
-            json.WriteEndObject();
+
+            w.Write(Files.Count);
+            foreach (var (path, key) in Files)
+            {
+                w.Write(path);
+                w.Write(key);
+            }
         }
-        buffer.WriteByte((byte)'\n');
+        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         return buffer.ToArray();
     }
 
@@ -134,130 +167,102 @@ internal sealed class SiteManifest
         {
             return Read(File.ReadAllBytes(path), settings);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidDataException or KeyNotFoundException or IndexOutOfRangeException or OverflowException)
         {
             return null; // not a manifest this version can trust: build everything
         }
     }
 
-    /// <summary>
-    /// Reads the manifest as a stream of tokens (it holds every paper and every day: a few megabytes that a
-    /// document tree would copy once more). Each arXiv id is parsed once; the days' papers share the papers' ids.
-    /// </summary>
+    /// <summary>Each arXiv id is parsed once; the days' papers share the papers' ids.</summary>
     private static SiteManifest? Read(byte[] bytes, string settings)
     {
-        var json = new Utf8JsonReader(bytes);
-        Expect(ref json, JsonTokenType.StartObject);
-        string? store = null, now = null;
-        long? position = null;
-        var format = 0;
-        var papers = new SortedDictionary<string, (ListedPaper Paper, int Score)>(StringComparer.Ordinal);
-        var days = new Dictionary<string, (DaySummary Summary, bool Clocked)>(StringComparer.Ordinal);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var ids = new Dictionary<string, ArxivId>(StringComparer.Ordinal);
-        ArxivId Id(string text) => ids.TryGetValue(text, out var id) ? id : ids[text] = ArxivId.Parse(text);
-        while (Next(ref json) == JsonTokenType.PropertyName)
+        if (bytes.Length < Magic.Length + HashLength || !bytes.AsSpan().StartsWith(Magic)) return null;
+        var body = bytes.AsSpan(0, bytes.Length - HashLength);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(body.Length))) return null;
+        using var r = new BinaryReader(new MemoryStream(bytes, Magic.Length, body.Length - Magic.Length, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        if (r.ReadInt32() != Format || r.ReadString() != settings) return null;
+        var manifest = new SiteManifest { Settings = settings, Store = new StorePosition(r.ReadString(), r.ReadInt64()), Now = ReadTime(r) };
+
+        var subjects = new Subject[Count(r)];
+        for (var i = 0; i < subjects.Length; i++)
         {
-            var name = json.GetString();
-            switch (name)
-            {
-                case "format":
-                    Expect(ref json, JsonTokenType.Number);
-                    format = json.GetInt32();
-                    if (format != Format) return null;
-                    break;
-                case "settings":
-                    if (String(ref json) != settings) return null;
-                    break;
-                case "store": store = String(ref json); break;
-                case "position":
-                    Expect(ref json, JsonTokenType.Number);
-                    position = json.GetInt64();
-                    break;
-                case "now": now = String(ref json); break;
-                case "papers":
-                    Expect(ref json, JsonTokenType.StartArray);
-                    while (Next(ref json) == JsonTokenType.StartArray)
-                    {
-                        var text = String(ref json);
-                        Expect(ref json, JsonTokenType.Number);
-                        var score = json.GetInt32();
-                        var newest = String(ref json);
-                        var title = String(ref json);
-                        Expect(ref json, JsonTokenType.StartArray);
-                        var authors = new List<string>();
-                        while (Next(ref json) == JsonTokenType.String) authors.Add(json.GetString()!);
-                        var subjects = new List<Subject>();
-                        while (Next(ref json) == JsonTokenType.String)
-                        {
-                            var code = json.GetString()!;
-                            subjects.Add(new Subject(code, Next(ref json) == JsonTokenType.Null ? null : json.GetString()));
-                        }
-                        IReadOnlyList<DateOnly> dates = newest.Length == 0 ? [] : [StoreSql.ParseDate(newest)];
-                        var paper = new Paper(Id(text), title, authors, subjects, "", "", null, dates.Count == 0 ? DateOnly.MinValue : dates[0], 0);
-                        papers[text] = (new ListedPaper(paper, dates), score);
-                    }
-                    break;
-                case "days":
-                    Expect(ref json, JsonTokenType.StartArray);
-                    while (Next(ref json) == JsonTokenType.StartArray)
-                    {
-                        var stem = String(ref json);
-                        if (!SitePaths.TryParseWindowStem(stem, out var window)) return null;
-                        var clocked = Next(ref json) == JsonTokenType.True;
-                        var updated = ParseTime(String(ref json));
-                        var summary = new List<DaySummaryPaper>();
-                        while (Next(ref json) == JsonTokenType.Number)
-                        {
-                            var rank = json.GetInt32();
-                            var id = Id(String(ref json));
-                            var title = String(ref json);
-                            Expect(ref json, JsonTokenType.Number);
-                            var reposts = json.GetInt32();
-                            Expect(ref json, JsonTokenType.Number);
-                            summary.Add(new DaySummaryPaper(rank, id, title, reposts, json.GetInt32()));
-                        }
-                        days[stem] = (new DaySummary(window, updated, summary), clocked);
-                    }
-                    break;
-                case "files":
-                    Expect(ref json, JsonTokenType.StartObject);
-                    while (Next(ref json) == JsonTokenType.PropertyName)
-                    {
-                        var file = json.GetString()!;
-                        files[file] = String(ref json);
-                    }
-                    break;
-                default:
-                    return null;
-            }
+            var code = r.ReadString();
+            subjects[i] = new Subject(code, r.ReadBoolean() ? r.ReadString() : null);
         }
-        if (format != Format || store is null || position is null || now is null) return null;
-        var manifest = new SiteManifest { Settings = settings, Store = new StorePosition(store, position.Value), Now = ParseTime(now) };
-        foreach (var (id, paper) in papers) manifest.Papers[id] = paper;
-        foreach (var (stem, day) in days) manifest.Days[stem] = day;
-        foreach (var (file, key) in files) manifest.Files[file] = key;
-        return manifest;
+        var ids = new Dictionary<string, ArxivId>(StringComparer.Ordinal);
+        var paperCount = Count(r);
+        manifest.Papers.EnsureCapacity(paperCount);
+        var ranges = new Dictionary<string, (int Start, int Length)>(paperCount, StringComparer.Ordinal);
+        for (var i = 0; i < paperCount; i++)
+        {
+            var start = (int)r.BaseStream.Position + Magic.Length;
+            var text = r.ReadString();
+            var id = ids[text] = ArxivId.Parse(text);
+            var score = r.ReadInt32();
+            var newest = r.ReadInt32();
+            var title = r.ReadString();
+            var authors = new string[Count(r)];
+            for (var a = 0; a < authors.Length; a++) authors[a] = r.ReadString();
+            var its = new Subject[Count(r)];
+            for (var s = 0; s < its.Length; s++) its[s] = subjects[r.ReadInt32()];
+            IReadOnlyList<DateOnly> dates = newest < 0 ? [] : [DateOnly.FromDayNumber(newest)];
+            var paper = new Paper(id, title, authors, its, "", "", null, dates.Count == 0 ? DateOnly.MinValue : dates[0], 0);
+            manifest.Papers.Add(text, (new ListedPaper(paper, dates), score));
+            ranges[text] = (start, (int)r.BaseStream.Position + Magic.Length - start);
+        }
+
+        var dayCount = Count(r);
+        manifest.Days.EnsureCapacity(dayCount);
+        var dayRanges = new Dictionary<string, (int Start, int Length)>(dayCount, StringComparer.Ordinal);
+        for (var i = 0; i < dayCount; i++)
+        {
+            var start = (int)r.BaseStream.Position + Magic.Length;
+            var stem = r.ReadString();
+            if (!SitePaths.TryParseWindowStem(stem, out var window)) return null;
+            var clocked = r.ReadBoolean();
+            var updated = ReadTime(r);
+            var papers = new DaySummaryPaper[Count(r)];
+            for (var p = 0; p < papers.Length; p++)
+            {
+                var rank = r.ReadInt32();
+                var text = r.ReadString();
+                var id = ids.TryGetValue(text, out var known) ? known : ids[text] = ArxivId.Parse(text);
+                papers[p] = new DaySummaryPaper(rank, id, r.ReadString(), r.ReadInt32(), r.ReadInt32());
+            }
+            manifest.Days.Add(stem, (new DaySummary(window, updated, papers), clocked));
+            dayRanges[stem] = (start, (int)r.BaseStream.Position + Magic.Length - start);
+        }
+        // The earlier entries stay readable for the next manifest's writer, which copies the unchanged ones.
+        manifest._read = (bytes, subjects, ranges, dayRanges);
+
+        var fileCount = Count(r);
+        for (var i = 0; i < fileCount; i++) manifest.Files.Add(r.ReadString(), r.ReadString());
+        return r.BaseStream.Position == r.BaseStream.Length ? manifest : null;
     }
 
-    private static JsonTokenType Next(ref Utf8JsonReader json) =>
-        json.Read() ? json.TokenType : throw new JsonException("the manifest ends early");
-
-    private static void Expect(ref Utf8JsonReader json, JsonTokenType type)
+    /// <summary>A count, checked against the bytes left (each item takes at least one), so a wrong one fails at once rather than allocating.</summary>
+    private static int Count(BinaryReader r)
     {
-        if (Next(ref json) != type) throw new JsonException($"expected {type}, found {json.TokenType}");
+        var count = r.ReadInt32();
+        if (count < 0 || count > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException($"the manifest counts {count} items");
+        return count;
     }
 
-    private static string String(ref Utf8JsonReader json)
+    private static void WriteTime(BinaryWriter w, DateTimeOffset time)
     {
-        Expect(ref json, JsonTokenType.String);
-        return json.GetString()!;
+        w.Write(time.UtcTicks);
+        w.Write((short)time.TotalOffsetMinutes);
+    }
+
+    private static DateTimeOffset ReadTime(BinaryReader r)
+    {
+        var ticks = r.ReadInt64();
+        var offset = TimeSpan.FromMinutes(r.ReadInt16());
+        return new DateTimeOffset(ticks + offset.Ticks, offset);
     }
 
     /// <summary>A content key: the first 16 bytes of the SHA-256, in hex.</summary>
-    public static string Key(string text) => Key(System.Text.Encoding.UTF8.GetBytes(text));
+    public static string Key(string text) => Key(Encoding.UTF8.GetBytes(text));
 
-    public static string Key(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)[..16]);
-
-    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    public static string Key(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes)[..16]);
 }

@@ -39,7 +39,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// The version of the site's output: raise it with any change to what a renderer writes (a test keeps a full
     /// build's content key per version and fails until it is raised), so sites built before are rebuilt whole.
     /// </summary>
-    public const int OutputVersion = 1;
+    public const int OutputVersion = 2;
 
     /// <summary>
     /// The key of everything besides the store that shapes the output: the options, the time zone and the output
@@ -90,29 +90,86 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         return PaperView(listed[0], activity.TryGetValue(id.Value, out var a) ? a : PaperActivity.None);
     }
 
-    public static IReadOnlyList<CategoryListing> Categories(IEnumerable<ListedPaper> papers)
+    public static IReadOnlyList<CategoryListing> Categories(IEnumerable<ListedPaper> papers) => CategoriesOf(NewestFirst(papers));
+
+    /// <summary>The order of every listing of papers: newest listing date first, then by id.</summary>
+    public static List<ListedPaper> NewestFirst(IEnumerable<ListedPaper> papers)
     {
-        var byCode = new Dictionary<string, (string? Name, List<ListedPaper> Papers)>(StringComparer.Ordinal);
-        foreach (var listed in papers)
+        var list = papers.ToList();
+        list.Sort(static (a, b) => b.Paper.ListingDate.CompareTo(a.Paper.ListingDate) is var c and not 0 ? c : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value));
+        return list;
+    }
+
+    /// <summary>
+    /// The categories of papers already in <see cref="NewestFirst"/> order, which each category keeps (one pass, no
+    /// sort per category). A category's name is the one the paper with the lowest id stores (or the known name for
+    /// its code), else the next stored one by id, whatever order the papers come in.
+    /// </summary>
+    public static IReadOnlyList<CategoryListing> CategoriesOf(IReadOnlyList<ListedPaper> newestFirst)
+    {
+        var byCode = new Dictionary<string, CategoryGroup>(StringComparer.Ordinal);
+        foreach (var listed in newestFirst)
         {
-            foreach (var subject in listed.Paper.Subjects.DistinctBy(s => s.Code))
+            var subjects = listed.Paper.Subjects;
+            for (var i = 0; i < subjects.Count; i++)
             {
-                if (!byCode.TryGetValue(subject.Code, out var entry)) byCode[subject.Code] = entry = (CategoryNames.Of(subject.Code, subject.Name), []);
-                else if (entry.Name is null && subject.Name is not null) byCode[subject.Code] = entry = (subject.Name, entry.Papers);
-                entry.Papers.Add(listed);
+                var subject = subjects[i];
+                if (Repeats(subjects, i)) continue; // a paper counts once per category, with its first subject of the code
+                if (!byCode.TryGetValue(subject.Code, out var group)) byCode[subject.Code] = group = new CategoryGroup();
+                group.Add(listed, subject.Name);
             }
         }
-        return byCode
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new CategoryListing(kv.Key, kv.Value.Name, kv.Value.Papers
-                .OrderByDescending(p => p.Paper.ListingDate).ThenBy(p => p.Paper.Id.Value, StringComparer.Ordinal).ToList()))
-            .ToList();
+        var codes = byCode.Keys.ToArray();
+        Array.Sort(codes, StringComparer.Ordinal);
+        return codes.Select(code => new CategoryListing(code, byCode[code].Name(code), byCode[code].Papers)).ToList();
+    }
+
+    private static bool Repeats(IReadOnlyList<Subject> subjects, int at)
+    {
+        for (var j = 0; j < at; j++)
+            if (subjects[j].Code == subjects[at].Code) return true;
+        return false;
+    }
+
+    /// <summary>A category's papers as they come, and the stored names of its two lowest ids (what choosing the name by id order needs).</summary>
+    private sealed class CategoryGroup
+    {
+        public readonly List<ListedPaper> Papers = [];
+        private (string Id, string? Name)? _first;
+        private (string Id, string Name)? _named, _secondNamed;
+
+        public void Add(ListedPaper listed, string? name)
+        {
+            Papers.Add(listed);
+            var id = listed.Paper.Id.Value;
+            if (_first is not { } first || string.CompareOrdinal(id, first.Id) < 0) _first = (id, name);
+            if (name is null) return;
+            if (_named is not { } named || string.CompareOrdinal(id, named.Id) < 0)
+            {
+                _secondNamed = _named;
+                _named = (id, name);
+            }
+            else if (_secondNamed is not { } second || string.CompareOrdinal(id, second.Id) < 0)
+            {
+                _secondNamed = (id, name);
+            }
+        }
+
+        /// <summary>
+        /// In id order, the first paper names the category (<see cref="CategoryNames.Of"/>); when that gives none, the
+        /// next paper with a stored name does.
+        /// </summary>
+        public string? Name(string code)
+        {
+            if (CategoryNames.Of(code, _first!.Value.Name) is { } name) return name;
+            return _named is { } named && named.Id != _first.Value.Id ? named.Name : _secondNamed?.Name;
+        }
     }
 
     // The renderers, one per kind of file. Each returns the file at its path under the site root.
 
     public SiteFile IndexPage(IReadOnlyList<DaySummary> days, Paging paging) =>
-        Page(SitePaths.IndexPage(paging.Page), Site.IndexPage.Render(days, paging, options));
+        Page(SitePaths.IndexPage(paging.Number), Site.IndexPage.Render(days, paging, options));
 
     public SiteFile DayPage(DayView day) => Page(SitePaths.Day(day.Window), Site.DayPage.Render(day, options));
 
@@ -125,12 +182,19 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     public static SiteFile PaperJson(PaperView paper) => new(SitePaths.PaperJson(paper.Paper.Id), JsonType, PaperJsonWriter.WriteUtf8(paper));
 
-    public IEnumerable<SiteFile> CategoryPages(CategoryListing category)
+    /// <param name="kept">Pages not to render (an incremental build keeps the earlier build's file).</param>
+    public IEnumerable<SiteFile> CategoryPages(CategoryListing category, Func<Paging, bool>? kept = null)
     {
-        var chunks = category.Papers.Chunk(options.PapersPerCategoryPage).ToList();
-        if (chunks.Count == 0) chunks.Add([]);
-        for (var i = 0; i < chunks.Count; i++)
-            yield return Page(SitePaths.Category(category.Code, i + 1), CategoryPage.Render(category.Code, category.Name, chunks[i], new Paging(i + 1, chunks.Count), options));
+        var (count, size) = (category.Papers.Count, options.PapersPerCategoryPage);
+        var pages = Paging.Pages(count, size);
+        for (var page = 1; page <= pages; page++)
+        {
+            var paging = new Paging(page, pages);
+            if (kept is not null && kept(paging)) continue;
+            var (offset, length) = Paging.Items(count, size, page).GetOffsetAndLength(count);
+            yield return Page(SitePaths.Category(category.Code, paging.Number),
+                CategoryPage.Render(category.Code, category.Name, category.Papers.Skip(offset).Take(length).ToList(), paging, options));
+        }
     }
 
     public SiteFile CategoryIndex(IReadOnlyList<CategoryListing> categories) =>
@@ -150,13 +214,29 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public static SiteFile SearchIndex(IEnumerable<ListedPaper> papers, IReadOnlyList<CategoryListing> categories, Func<string, int> score) =>
         new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(papers, categories, score));
 
+    /// <summary>The same from papers already in <see cref="NewestFirst"/> order, copying the <paramref name="kept"/> entries of an earlier index.</summary>
+    internal static SiteFile SearchIndex(IReadOnlyList<ListedPaper> newestFirst, IReadOnlyList<CategoryListing> categories, Func<string, int> score,
+        IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? kept) =>
+        new(SitePaths.SearchIndex, JsonType, SearchIndexWriter.WriteUtf8(newestFirst, categories, score, kept));
+
     public static IEnumerable<SiteFile> Assets() =>
     [
         new(SitePaths.Stylesheet, "text/css; charset=utf-8", Asset("site.css")),
         new(SitePaths.SearchScript, "text/javascript; charset=utf-8", Asset("search.js")),
     ];
 
-    public int IndexPageCount(int windowCount) => Math.Max(1, (windowCount + options.DaysPerPage - 1) / options.DaysPerPage);
+    public int IndexPageCount(int windowCount) => Paging.Pages(windowCount, options.DaysPerPage);
+
+    /// <summary>The index pages of days (newest first), each with its days.</summary>
+    public IEnumerable<(IReadOnlyList<T> Days, Paging Paging)> IndexPages<T>(IReadOnlyList<T> days)
+    {
+        var pages = IndexPageCount(days.Count);
+        for (var page = 1; page <= pages; page++)
+        {
+            var (offset, length) = Paging.Items(days.Count, options.DaysPerPage, page).GetOffsetAndLength(days.Count);
+            yield return (days.Skip(offset).Take(length).ToList(), new Paging(page, pages));
+        }
+    }
 
     /// <summary>
     /// One file by its site path, computed live from the store: what the preview server answers. Null when
@@ -184,12 +264,11 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         }
         if (IndexPath().Match(path) is { Success: true } index)
         {
-            var page = index.Groups[1].Success ? int.Parse(index.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var number = index.Groups[1].Success ? int.Parse(index.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             var windows = Windows();
-            var count = IndexPageCount(windows.Count);
-            if (page < 1 || page > count || (page == 1 && index.Groups[1].Success)) return null;
-            var days = windows.Skip((page - 1) * options.DaysPerPage).Take(options.DaysPerPage).Select(w => Day(w).Summary()).ToList();
-            return IndexPage(days, new Paging(page, count));
+            var (days, paging) = IndexPages(windows).FirstOrDefault(p => p.Paging.Number == number);
+            if (days is null || SitePaths.IndexPage(number) != path) return null;
+            return IndexPage(days.Select(w => Day(w).Summary()).ToList(), paging);
         }
         var json = path.StartsWith("api/", StringComparison.Ordinal);
         if (DayPath().Match(path) is { Success: true } day && SitePaths.TryParseWindowStem(day.Groups["key"].Value, out var window))

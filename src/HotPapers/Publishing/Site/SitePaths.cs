@@ -20,7 +20,8 @@ public static partial class SitePaths
     public const string Stylesheet = "assets/site.css";
     public const string SearchScript = "assets/search.js";
 
-    public static string IndexPage(int page) => page <= 1 ? Index : $"index-{page}.html";
+    /// <summary>An index page by its number (<see cref="Paging.Number"/>): 0 is the front page, older pages count from the oldest.</summary>
+    public static string IndexPage(int number) => number == 0 ? Index : $"index-{number}.html";
 
     public static string Day(DigestWindow window) => $"days/{window.FileStem}.html";
 
@@ -33,8 +34,9 @@ public static partial class SitePaths
 
     public static string PaperJson(ArxivId id) => $"api/papers/{PaperKey(id)}.json";
 
-    public static string Category(string code, int page = 1) =>
-        page <= 1 ? $"categories/{CategoryKey(code)}.html" : $"categories/{CategoryKey(code)}-{page}.html";
+    /// <summary>A category's page by its number (<see cref="Paging.Number"/>): 0 is its first page, older pages count from the oldest.</summary>
+    public static string Category(string code, int number = 0) =>
+        number == 0 ? $"categories/{CategoryKey(code)}.html" : $"categories/{CategoryKey(code)}-{number}.html";
 
     public static string PaperKey(ArxivId id) => id.Value.Replace('/', '_');
 

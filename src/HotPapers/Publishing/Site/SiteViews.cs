@@ -58,5 +58,23 @@ public sealed record HistoryPoint(DateTimeOffset At, int Reposts, int Likes, str
     public bool IsReported => WindowKey is not null;
 }
 
-/// <summary>A page of a listing: which page this is of how many.</summary>
-public sealed record Paging(int Page, int PageCount);
+/// <summary>
+/// A page of a listing, newest first: which page this is of how many in reading order (1 is the first page). The
+/// pages after the first are numbered from the oldest (<see cref="Number"/>), so a page keeps its URL and its items
+/// while newer items arrive: those land on the first page, which holds between one and two pages' worth.
+/// </summary>
+public sealed record Paging(int Page, int PageCount)
+{
+    /// <summary>The number in the page's file name: 0 for the first page, then <see cref="PageCount"/> − 1 down to 1 for the oldest.</summary>
+    public int Number => Page == 1 ? 0 : PageCount + 1 - Page;
+
+    /// <summary>The pages of <paramref name="count"/> items, <paramref name="size"/> a page: each older page holds exactly <paramref name="size"/>.</summary>
+    public static int Pages(int count, int size) => Math.Max(1, count / size);
+
+    /// <summary>The items of page <paramref name="page"/> (in reading order) as a range of the newest-first list.</summary>
+    public static Range Items(int count, int size, int page)
+    {
+        var first = count - (Pages(count, size) - 1) * size; // the first page's share
+        return page == 1 ? 0..first : (first + (page - 2) * size)..(first + (page - 1) * size);
+    }
+}

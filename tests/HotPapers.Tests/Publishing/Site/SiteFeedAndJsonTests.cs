@@ -90,8 +90,8 @@ public class SiteFeedAndJsonTests : SiteStoreTests
             .Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/'))
             .Where(f => f is not (SiteBuilder.Marker or SiteBuilder.ManifestFile))
             .ToList();
-        Assert.Contains("index-3.html", files);
-        Assert.Contains("categories/cs.LG-2.html", files);
+        Assert.Contains("index-1.html", files);
+        Assert.Contains("categories/cs.LG-1.html", files);
         Assert.Contains("papers/hep-th_9901001.html", files);
         Assert.Contains("api/papers/hep-th_9901001.json", files);
         foreach (var file in files)

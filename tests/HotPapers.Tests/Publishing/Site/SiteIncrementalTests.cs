@@ -91,6 +91,81 @@ public class SiteIncrementalTests : SiteStoreTests
         File.WriteAllText(Path.Combine(outDir, SiteBuilder.ManifestFile), "{ not json");
         Assert.False(Build(site, outDir).Incremental);
         AssertSameTree(FullBuild(site), outDir);
+
+        // One byte changed anywhere, or the end cut off: the manifest's hash no longer matches, so it is not trusted.
+        var manifest = Path.Combine(outDir, SiteBuilder.ManifestFile);
+        var bytes = File.ReadAllBytes(manifest);
+        Assert.True(Build(site, outDir).Incremental);
+        foreach (var at in new[] { 8, bytes.Length / 2, bytes.Length - 1 })
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[at] ^= 0x20;
+            File.WriteAllBytes(manifest, damaged);
+            Assert.False(Build(site, outDir).Incremental);
+        }
+        File.WriteAllBytes(manifest, bytes[..^40]);
+        Assert.False(Build(site, outDir).Incremental);
+        AssertSameTree(FullBuild(site), outDir);
+    }
+
+    [StoreFact]
+    public void A_paper_moving_from_the_oldest_listing_to_the_newest_shifts_the_older_category_pages()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        AddDay(site, new DateOnly(2021, 6, 15), "2106.08001", 500);
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+
+        // Its earlier place was on the oldest page: every older page of its categories holds other papers now.
+        site.Store.Sql.Run("UPDATE announcements SET listing_date = '2021-06-15' WHERE arxiv_id = '2010.13611'");
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+
+        // And back: its new place is on the oldest page.
+        site.Store.Sql.Run("UPDATE announcements SET listing_date = '2020-10-27' WHERE arxiv_id = '2010.13611'");
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+    }
+
+    [StoreFact]
+    public void A_paper_in_a_new_category_changes_the_manifests_category_table_and_still_ends_equal_to_a_full_build()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+
+        // "aa.AA" sorts first in the manifest's table of categories, so every earlier paper's category numbers move:
+        // none of their entries may be copied from the earlier manifest.
+        var at = new DateTimeOffset(2021, 6, 16, 9, 0, 0, TimeSpan.Zero);
+        Synthetic.Add(site.Store, Synthetic.Paper("2106.09001", new DateOnly(2021, 6, 16), 1, subjects: [new Subject("aa.AA", "A new field"), new Subject("cs.LG", "Machine Learning")]),
+            (Synthetic.Post("1409000000000000001", "new field", at), [(10, 400)]));
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+
+        // And with the table unchanged, the entries of the papers and days that did not change are copied.
+        AddDay(site, new DateOnly(2021, 6, 17), "2106.09101", 300);
+        Assert.True(Build(site, incremental).Incremental);
+        AssertSameTree(FullBuild(site), incremental);
+    }
+
+    [StoreFact]
+    public void A_search_index_changed_by_hand_is_written_whole_again()
+    {
+        using var site = new TempSite(Backend).WithSeeds().WithMeasuredDay();
+        AddDay(site, new DateOnly(2021, 6, 14), "2106.07001", 400);
+        var incremental = Path.Combine(site.Directory, "incremental");
+        Build(site, incremental);
+        // An entry of a paper that will not change is edited: the update must not copy it from this file.
+        var index = Path.Combine(incremental, SitePaths.SearchIndex);
+        var text = File.ReadAllText(index);
+        Assert.Contains("\"id\":\"2106.07001\"", text);
+        File.WriteAllText(index, text.Replace("Paper of 2021-06-14", "Edited by hand", StringComparison.Ordinal));
+
+        AddDay(site, new DateOnly(2021, 6, 15), "2106.08001", 500);
+        Assert.True(Build(site, incremental).Incremental);
+        Assert.DoesNotContain("Edited by hand", File.ReadAllText(index));
+        AssertSameTree(FullBuild(site), incremental);
     }
 
     [StoreFact]

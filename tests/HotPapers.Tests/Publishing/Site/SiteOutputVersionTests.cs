@@ -16,6 +16,8 @@ public class SiteOutputVersionTests
     private static readonly Dictionary<int, string> KeyOfVersion = new()
     {
         [1] = "03969c4a88d40a16dc36c663c3f187076eaf26636218954b9f335c6fc5ff5951",
+        // Older index and category pages numbered from the oldest: the seed site has too few days and papers to page, so its bytes stay.
+        [2] = "03969c4a88d40a16dc36c663c3f187076eaf26636218954b9f335c6fc5ff5951",
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using HotPapers.Domain;
 using HotPapers.Publishing.Site;
@@ -123,18 +124,34 @@ public class SitePagesTests : SiteStoreTests
     }
 
     [StoreFact]
-    public void Index_is_paged_newest_first()
+    public void Index_is_paged_newest_first_with_older_pages_numbered_from_the_oldest()
     {
         using var site = new TempSite(Backend).WithSeeds();
         var model = site.Model(new SiteOptions { DaysPerPage = 2 });
+        static List<string> Days(IDocument page) => page.QuerySelectorAll("ol.days > li > h2").Select(h => h.TextContent).ToList();
 
+        // Five days, two a page: the oldest two make page 1; the front page holds the other three.
         var first = new HtmlParser().ParseDocument(model.Get("index.html")!.Text);
-        var last = new HtmlParser().ParseDocument(model.Get("index-3.html")!.Text);
+        var oldest = new HtmlParser().ParseDocument(model.Get("index-1.html")!.Text);
+        Assert.Null(model.Get("index-2.html"));
+        Assert.Null(model.Get("index-01.html"));
 
-        Assert.Equal(["Hot Papers 2021-06-10", "Hot Papers 2021-06-09"], first.QuerySelectorAll("ol.days > li > h2").Select(h => h.TextContent));
-        Assert.Equal(["Hot Papers 2020-10-27"], last.QuerySelectorAll("ol.days > li > h2").Select(h => h.TextContent));
-        Assert.Equal("index-2.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href"));
-        Assert.Null(last.QuerySelector("nav.pager a[rel=next]"));
+        Assert.Equal(3, Days(first).Count);
+        Assert.Equal(["Hot Papers 2021-06-10", "Hot Papers 2021-06-09"], Days(first).Take(2));
+        Assert.Equal(2, Days(oldest).Count);
+        Assert.Equal("Hot Papers 2020-10-27", Days(oldest)[^1]);
+        Assert.Equal("index-1.html", first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("index.html", oldest.QuerySelector("nav.pager a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(oldest.QuerySelector("nav.pager a[rel=next]"));
+        Assert.Equal("Hot Papers, page 1", oldest.Title);
+
+        // A sixth day goes to the front page; page 1 keeps its days, and its bytes but the "Newer" link, which now names page 2.
+        var before = model.Get("index-1.html")!.Text;
+        Synthetic.Add(site.Store, Synthetic.Paper("2106.09001", new DateOnly(2021, 6, 20), 1),
+            (Synthetic.Post("1409000000000000001", "new", new DateTimeOffset(2021, 6, 20, 9, 0, 0, TimeSpan.Zero)), [(10, 400)]));
+        var after = model.Get("index-1.html")!.Text;
+        Assert.Equal(before.Replace("rel=\"prev\" href=\"index.html\"", "rel=\"prev\" href=\"index-2.html\"", StringComparison.Ordinal), after);
+        Assert.Equal(2, Days(new HtmlParser().ParseDocument(model.Get("index-2.html")!.Text)).Count);
     }
 
     [StoreFact]
