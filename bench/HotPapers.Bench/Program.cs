@@ -12,6 +12,8 @@ using HotPapers.Bench;
 //   extractor-vs-regex [--urls N] [--rounds R]          the extractor against a compiled Regex doing the same job, same run
 //   import [--posts N] [--refetched] [--pg ADMIN-CONNECTION] [--batch-size B]   generate X API v2 JSONL, time 'hotpapers import tweets'
 //          [--ceiling]                               (SQLite) then the same rows by a raw prepared-insert loop: the ratio
+//   site-write --site BUILT-SITE [--rounds R]           a built site's files written the build's way and the older ways,
+//             [--threads 1,2]                           beside cp -r of the same folder (the floor)
 //   micro [BenchmarkDotNet arguments]                   BenchmarkDotNet micro-benchmarks (frame parsing, snippet rendering)
 var mode = args.FirstOrDefault() ?? "jetstream";
 var rest = args.Skip(1).ToArray();
@@ -31,10 +33,12 @@ switch (mode)
         return ExtractorVsRegex.Run(rest);
     case "import":
         return await ImportBenchmark.RunAsync(rest);
+    case "site-write":
+        return SiteWriteBenchmark.Run(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(JetstreamReplayBenchmark).Assembly).Run(rest);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'extractor', 'extractor-vs-regex', 'import' or 'micro'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'jetstream', 'archive', 'extractor', 'extractor-vs-regex', 'import', 'site-write' or 'micro'");
         return 2;
 }

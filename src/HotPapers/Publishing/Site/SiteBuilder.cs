@@ -67,7 +67,7 @@ public sealed partial class SiteBuilder(SiteModel model)
         var manifest = new SiteManifest { Settings = settings, Store = position, Now = model.Now };
         void Write(SiteFile file)
         {
-            _profile.Measure("write", () => File.WriteAllBytes(Path.Combine(root, file.Path), file.Content));
+            _profile.Measure("write", () => StagingFile.Write(Path.Combine(root, file.Path), file.Content));
             Interlocked.Increment(ref files);
         }
         void WriteListing(SiteFile file)
@@ -76,30 +76,39 @@ public sealed partial class SiteBuilder(SiteModel model)
             Write(file);
         }
 
-        // The papers' data loads on a connection of its own (when the store is a file) while the days are ranked on this one.
+        // The papers' data loads on a connection of its own (when the store is a file) while the days are ranked.
         var paperData = OnAnotherConnection(store => (_profile.Measure("load papers", () => store.Papers.LoadListed()), _profile.Measure("load activity", () => store.LoadPaperActivity())));
-
-        // Days: the store is read on this thread, while other cores render and write the pages.
-        // Each day is ranked once; the index and the feed reuse its summary.
         var windows = _profile.Measure("load windows", () => model.Windows());
         var digested = model.Store.Digests.LoadDigestKeys();
+
+        // One worker per core, each ranking days on a connection of its own and then rendering papers, so both kinds
+        // of work share the cores from start to end instead of the days being ranked one at a time on this thread.
+        // Each day is ranked once; the index and the feed reuse its summary.
         var summaries = new DaySummary[windows.Count];
-        RenderAlongside(windows.Select((window, i) => (Day: _profile.Measure("rank day", () => model.Day(window, windows)), Index: i)), item =>
-            summaries[item.Index] = WriteDay(item.Day, Write));
+        var papersReady = new Lazy<(IReadOnlyList<ListedPaper> Listed, IReadOnlyDictionary<string, PaperActivity> Activity, int[] Scores)>(() =>
+        {
+            var (papers, activity) = _profile.Measure("wait for papers", () => paperData.GetAwaiter().GetResult());
+            return (papers, activity, new int[papers.Count]);
+        });
+        var nextDay = -1;
+        var nextPaper = -1;
+        OnEachCore(ranker =>
+        {
+            for (int i; ranker is not null && (i = Interlocked.Increment(ref nextDay)) < windows.Count;)
+                summaries[i] = WriteDay(_profile.Measure("rank day", () => ranker.Day(windows[i], windows)), Write);
+            var (papers, activity, scores) = papersReady.Value;
+            for (int i; (i = Interlocked.Increment(ref nextPaper)) < papers.Count;)
+            {
+                var id = papers[i].Paper.Id.Value;
+                scores[i] = WritePaper(papers[i], activity.TryGetValue(id, out var a) ? a : PaperActivity.None, Write);
+            }
+        });
         for (var i = 0; i < windows.Count; i++) manifest.Days[windows[i].FileStem] = (summaries[i], !digested.Contains(windows[i].DateStr));
         progress?.Report($"{windows.Count} days");
         WriteDayListings(summaries, WriteListing);
-
-        // Papers: all metadata and all activity in a few queries, then one page and one JSON each.
-        var (listed, activity) = _profile.Measure("wait for papers", () => paperData.GetAwaiter().GetResult());
-        var scores = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        Parallel.ForEach(listed, paper =>
-        {
-            var id = paper.Paper.Id.Value;
-            scores[id] = WritePaper(paper, activity.TryGetValue(id, out var a) ? a : PaperActivity.None, Write);
-        });
+        var (listed, _, scores) = papersReady.Value;
+        for (var i = 0; i < listed.Count; i++) manifest.Papers[listed[i].Paper.Id.Value] = (SiteManifest.ListingOf(listed[i]), scores[i]);
         progress?.Report($"{listed.Count} papers");
-        foreach (var paper in listed) manifest.Papers[paper.Paper.Id.Value] = (SiteManifest.ListingOf(paper), scores[paper.Paper.Id.Value]);
 
         var categories = WritePaperListings(manifest, WriteListing);
         foreach (var asset in SiteModel.Assets()) WriteListing(asset);
@@ -185,25 +194,25 @@ public sealed partial class SiteBuilder(SiteModel model)
     }
 
     /// <summary>
-    /// Enumerates <paramref name="source"/> on the calling thread (it reads the store) and runs
-    /// <paramref name="render"/> on the items on worker threads, a bounded number of items ahead.
+    /// Runs <paramref name="work"/> once per core, on this thread and on worker threads. Each gets the model on a
+    /// connection of its own (this thread gets <c>model</c>'s); a worker gets null when the store has no second
+    /// connection (an in-memory store), and must then leave the store to this thread.
     /// </summary>
-    private static void RenderAlongside<T>(IEnumerable<T> source, Action<T> render)
+    private void OnEachCore(Action<SiteModel?> work)
     {
-        using var queue = new BlockingCollection<T>(boundedCapacity: 64);
-        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1))
+        var workers = Enumerable.Range(1, Math.Max(1, Environment.ProcessorCount) - 1)
             .Select(_ => Task.Run(() =>
             {
-                foreach (var item in queue.GetConsumingEnumerable()) render(item);
+                using var store = model.Store.OpenAnother();
+                work(store is null ? null : model.On(store));
             }))
             .ToArray();
         try
         {
-            foreach (var item in source) queue.Add(item);
+            work(model);
         }
         finally
         {
-            queue.CompleteAdding();
             Task.WaitAll(workers);
         }
     }

@@ -48,6 +48,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public string SettingsKey() => SiteManifest.Key(string.Join('\n',
         System.Text.Json.JsonSerializer.Serialize(options), zone.Id, OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The same model reading through <paramref name="other"/>, another connection to the same store.</summary>
+    public SiteModel On(HotPapersStore other) => new(other, clock, zone, options);
+
     public IReadOnlyList<DigestWindow> Windows() => store.Digests.LoadWindows();
 
     /// <summary>
