@@ -92,12 +92,12 @@ public sealed partial class SiteBuilder(SiteModel model)
         });
         var nextDay = -1;
         var nextPaper = -1;
-        OnEachCore(ranker =>
+        OnEachCore((ranker, goOn) =>
         {
-            for (int i; ranker is not null && (i = Interlocked.Increment(ref nextDay)) < windows.Count;)
+            for (int i; ranker is not null && goOn() && (i = Interlocked.Increment(ref nextDay)) < windows.Count;)
                 summaries[i] = WriteDay(_profile.Measure("rank day", () => ranker.Day(windows[i], windows)), Write);
             var (papers, activity, scores) = papersReady.Value;
-            for (int i; (i = Interlocked.Increment(ref nextPaper)) < papers.Count;)
+            for (int i; goOn() && (i = Interlocked.Increment(ref nextPaper)) < papers.Count;)
             {
                 var id = papers[i].Paper.Id.Value;
                 scores[i] = WritePaper(papers[i], activity.TryGetValue(id, out var a) ? a : PaperActivity.None, Write);
@@ -196,25 +196,51 @@ public sealed partial class SiteBuilder(SiteModel model)
     /// <summary>
     /// Runs <paramref name="work"/> once per core, on this thread and on worker threads. Each gets the model on a
     /// connection of its own (this thread gets <c>model</c>'s); a worker gets null when the store has no second
-    /// connection (an in-memory store), and must then leave the store to this thread.
+    /// connection (an in-memory store), and must then leave the store to this thread. The second argument turns
+    /// false once any of them has failed, so the others stop taking work; the first failure is rethrown as it was
+    /// (an <see cref="IOException"/> stays one, for the command's one-line error).
     /// </summary>
-    private void OnEachCore(Action<SiteModel?> work)
+    private void OnEachCore(Action<SiteModel?, Func<bool>> work)
     {
+        var failed = 0;
+        bool GoOn() => Volatile.Read(ref failed) == 0;
+        void Run(SiteModel? on)
+        {
+            try
+            {
+                work(on, GoOn);
+            }
+            catch
+            {
+                Interlocked.Exchange(ref failed, 1);
+                throw;
+            }
+        }
         var workers = Enumerable.Range(1, Math.Max(1, Environment.ProcessorCount) - 1)
             .Select(_ => Task.Run(() =>
             {
                 using var store = model.Store.OpenAnother();
-                work(store is null ? null : model.On(store));
+                Run(store is null ? null : model.On(store));
             }))
             .ToArray();
+        Exception? first = null;
         try
         {
-            work(model);
+            Run(model);
         }
-        finally
+        catch (Exception e)
+        {
+            first = e;
+        }
+        try
         {
             Task.WaitAll(workers);
         }
+        catch (AggregateException e)
+        {
+            first ??= e.InnerExceptions[0];
+        }
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private static void CheckReplaceable(string target)

@@ -299,7 +299,9 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
 
     private static SiteFile Page(string path, string html) => new(path, HtmlType, Utf8(html));
 
-    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static byte[] Utf8(string text) => Utf8NoBom.GetBytes(text);
 
     private static byte[] Asset(string name)
     {
