@@ -81,32 +81,28 @@ dotnet bench/site/SyntheticDays/bin/Release/net10.0/SyntheticDays.dll "$next" "$
 echo "the change log: $(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM site_changes" 2>/dev/null || echo '?') rows, $(sqlite3 "$next" "SELECT COUNT(*) FROM site_changes" 2>/dev/null || echo '?') after adding day $((days + 1))"
 next_cli=(dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --db "$next" --now 2026-01-01T00:00:00)
 "${next_cli[@]}" site build --full --out "$work/full-next" >/dev/null
-inc_times=()
-for run in $(seq 1 "$runs"); do
-  rm -rf "$work/inc"
-  cp -r "$work/site-1" "$work/inc"
-  timed "${next_cli[@]}" site build --out "$work/inc"
-  inc_times+=("$wall")
-  printf 'incremental run %d (one new day): %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$wall" "$cpu" "$load" "$line"
-  diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
-done
-printf 'incremental: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$runs" "$(median "${inc_times[@]}")"
+# updates LABEL CLI...: $runs updates of a fresh copy of the first full build by CLI, each checked equal to a full
+# build of the N+1 days; prints each and the median.
+updates() {
+  local label=$1 times=()
+  shift
+  for run in $(seq 1 "$runs"); do
+    rm -rf "$work/inc"
+    cp -r "$work/site-1" "$work/inc"
+    timed "$@" site build --out "$work/inc"
+    times+=("$wall")
+    printf 'incremental run %d (one new day), %s: %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$label" "$wall" "$cpu" "$load" "$line"
+    diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
+  done
+  printf 'incremental, %s: median of %d runs: %.2f s wall; each equal to a full build byte for byte\n' "$label" "$runs" "$(median "${times[@]}")"
+}
+updates "dotnet build output" "${next_cli[@]}"
 timed "${next_cli[@]}" site build --out "$work/inc"
 printf 'incremental with nothing changed: %.2f s wall, %.2f s CPU (load %s) | %s\n' "$wall" "$cpu" "$load" "$line"
-# The same updates by the CLI compiled ahead (ReadyToRun), as the Dockerfile publishes it: a short build spends much
-# of its CPU compiling methods it runs once.
+# The same updates by the CLI compiled ahead (ReadyToRun), as the Dockerfile and the README publish it: a short build
+# spends much of its CPU compiling methods it runs once.
 dotnet publish -c Release -v q --nologo --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" src/HotPapers.Cli/HotPapers.Cli.csproj >/dev/null
-r2r_cli=(dotnet "$work/r2r/hotpapers.dll" --db "$next" --now 2026-01-01T00:00:00)
-r2r_times=()
-for run in $(seq 1 "$runs"); do
-  rm -rf "$work/inc"
-  cp -r "$work/site-1" "$work/inc"
-  timed "${r2r_cli[@]}" site build --out "$work/inc"
-  r2r_times+=("$wall")
-  printf 'incremental run %d, ReadyToRun: %.2f s wall, %.2f s CPU (process, load %s) | %s\n' "$run" "$wall" "$cpu" "$load" "$line"
-  diff -r -q "$work/full-next" "$work/inc" >/dev/null || { echo "incremental build differs from the full build:"; diff -r -q "$work/full-next" "$work/inc" | head; exit 1; }
-done
-printf 'incremental, ReadyToRun: median of %d runs: %.2f s wall\n' "$runs" "$(median "${r2r_times[@]}")"
+updates "ReadyToRun publish" dotnet "$work/r2r/hotpapers.dll" --db "$next" --now 2026-01-01T00:00:00
 for run in $(seq 1 "$runs"); do
   timed dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --version
   printf 'floor of a process (hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"
