@@ -25,8 +25,11 @@ public sealed class PostWrites
         _sql.Hot(UpsertSql,
             ("platform", post.Platform), ("id", post.PostId), ("handle", post.AuthorHandle), ("name", post.AuthorName),
             ("created", StoreTime.Utc(post.CreatedAt)), ("lang", post.Lang), ("dir", post.Dir), ("text", post.Text),
-            ("entities", StoreJson.Entities(post.Entities)), ("repost", post.RepostOf), ("source", source == PostSource.Api ? "api" : "embed"));
+            ("entities", StoreJson.Entities(post.Entities)), ("repost", post.RepostOf), ("source", StoredSource(source)));
     }
+
+    /// <summary>How <c>social_posts.source</c> stores where a post came from (<see cref="UpsertSql"/> compares it).</summary>
+    internal static string StoredSource(PostSource source) => source == PostSource.Api ? "api" : "embed";
 
     // Statements the Jetstream listener runs for every post it keeps. Its SQLite fast path (JetstreamBatchWrites)
     // prepares these same texts and binds by position: SQLite numbers named parameters in order of first appearance.

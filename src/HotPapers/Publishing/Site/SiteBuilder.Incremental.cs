@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using HotPapers.Domain;
 using HotPapers.Store;
@@ -187,7 +188,7 @@ public sealed partial class SiteBuilder
     private Func<CategoryListing, Paging, bool> OlderPages(SiteManifest previous, IReadOnlyList<(ListedPaper? Was, ListedPaper? Now)> relisted, Action<string, string> record)
     {
         var relistedIds = relisted.Select(r => (r.Was ?? r.Now)!.Paper.Id.Value).ToHashSet(StringComparer.Ordinal);
-        var stable = new System.Collections.Concurrent.ConcurrentDictionary<string, (int Oldest, int Pages)>(StringComparer.Ordinal);
+        var stable = new ConcurrentDictionary<string, (int Oldest, int Pages)>(StringComparer.Ordinal);
         (int Oldest, int Pages) Stable(CategoryListing category)
         {
             bool In(ListedPaper? p) => p is not null && p.Paper.Subjects.Any(s => s.Code == category.Code);
@@ -199,7 +200,7 @@ public sealed partial class SiteBuilder
             foreach (var (was, _) in relisted.Where(r => In(r.Was)))
             {
                 var older = 0;
-                while (older < oldest && Newer(was!, papers[^(older + 1)])) older++;
+                while (older < oldest && SiteModel.ListingOrder(was!, papers[^(older + 1)]) < 0) older++;
                 oldest = Math.Min(oldest, older);
             }
             var before = papers.Count - relisted.Count(r => In(r.Now)) + relisted.Count(r => In(r.Was));
@@ -216,10 +217,6 @@ public sealed partial class SiteBuilder
             return true;
         };
     }
-
-    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> in a listing (<see cref="SiteModel.NewestFirst"/>).</summary>
-    private static bool Newer(ListedPaper a, ListedPaper b) =>
-        a.Paper.ListingDate != b.Paper.ListingDate ? a.Paper.ListingDate > b.Paper.ListingDate : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value) < 0;
 
     /// <summary>Every file under <paramref name="root"/>, as a site path ('/' between folders).</summary>
     private static List<string> ListFiles(string root) =>
@@ -247,7 +244,7 @@ public sealed partial class SiteBuilder
         if (Between(path, "days/", ".html", out var day) || Between(path, "api/days/", ".json", out day) || Between(path, "og/", ".png", out day))
             return manifest.Days.ContainsKey(day);
         if (Between(path, "papers/", ".html", out var paper) || Between(path, "api/papers/", ".json", out paper))
-            return manifest.Papers.ContainsKey(paper.Replace('_', '/'));
+            return manifest.Papers.ContainsKey(SitePaths.PaperIdOfKey(paper));
         return manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName;
     }
 

@@ -99,9 +99,13 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     public static List<ListedPaper> NewestFirst(IEnumerable<ListedPaper> papers)
     {
         var list = papers.ToList();
-        list.Sort(static (a, b) => b.Paper.ListingDate.CompareTo(a.Paper.ListingDate) is var c and not 0 ? c : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value));
+        list.Sort(ListingOrder);
         return list;
     }
+
+    /// <summary>The comparison behind <see cref="NewestFirst"/>: negative when <paramref name="a"/> is listed before <paramref name="b"/>.</summary>
+    public static int ListingOrder(ListedPaper a, ListedPaper b) =>
+        b.Paper.ListingDate.CompareTo(a.Paper.ListingDate) is var c and not 0 ? c : string.CompareOrdinal(a.Paper.Id.Value, b.Paper.Id.Value);
 
     /// <summary>
     /// The categories of papers already in <see cref="NewestFirst"/> order, which each category keeps (one pass, no

@@ -40,7 +40,10 @@ public static partial class SitePaths
 
     public static string PaperKey(ArxivId id) => id.Value.Replace('/', '_');
 
-    public static bool TryParsePaperKey(string key, out ArxivId id) => ArxivId.TryParse(key.Replace('_', '/'), out id, out var version) && version == 0;
+    /// <summary>The id text a <see cref="PaperKey"/> stands for, unchecked.</summary>
+    public static string PaperIdOfKey(string key) => key.Replace('_', '/');
+
+    public static bool TryParsePaperKey(string key, out ArxivId id) => ArxivId.TryParse(PaperIdOfKey(key), out id, out var version) && version == 0;
 
     /// <summary>A category code as a file name: codes are letters, digits, '.' and '-'; anything else is hex-encoded.</summary>
     public static string CategoryKey(string code)

@@ -118,7 +118,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
             Prepared(ref _upsertPost, PostWrites.UpsertSql)
                 .Text(1, post.Platform).Text(2, post.PostId).Text(3, post.AuthorHandle).Text(4, post.AuthorName)
                 .Text(5, StoreTime.Utc(post.CreatedAt)).Text(6, post.Lang).Text(7, post.Dir).Text(8, post.Text)
-                .Text(9, StoreJson.Entities(post.Entities)).Text(10, post.RepostOf).Text(11, "api").Run();
+                .Text(9, StoreJson.Entities(post.Entities)).Text(10, post.RepostOf).Text(11, PostWrites.StoredSource(PostSource.Api)).Run();
 
         public override void KeepPost(string uri, string did, string? cid, bool hasEmbed, DateTimeOffset indexedAt) =>
             Prepared(ref _keepPost, BlueskyPostWrites.KeepPostSql)
