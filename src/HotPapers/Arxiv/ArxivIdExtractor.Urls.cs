@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HotPapers.Domain;
 
 namespace HotPapers.Arxiv;
@@ -15,6 +16,32 @@ public static partial class ArxivIdExtractor
     /// site's query string is not found by either. Post text still goes through <see cref="TryExtract"/>.
     /// </summary>
     public static bool TryExtractFromUrl(ReadOnlySpan<char> url, out ArxivLink link)
+    {
+        // Written for the runtime without profile-guided optimisation: the common link (an ASCII http(s):// URL whose
+        // host ends at a '/') is decided in this one method, its helpers inlined, and every other shape goes to
+        // TryExtractFromOtherUrl, which reads the URL again from its start as before.
+        var schemeLength = HttpSchemeLength(url);
+        if (schemeLength != 0)
+        {
+            var slash = IndexOfSlash(url[schemeLength..]);
+            if (slash > 0)
+            {
+                var hostEnd = schemeLength + slash;
+                var host = url[schemeLength..hostEnd];
+                var paperHost = PaperHostOf(host);
+                if (paperHost != PaperHost.None) return TryExtractOnPaperHost(url, paperHost, hostEnd, schemeLength, out link);
+                link = default;
+                // NamesNoPaper for this host: a DOI resolver's name ends in 'g'.
+                if ((host[^1] | 0x20) != 'g' || !IsDoiResolver(host)) return false;
+                return TryExtractOnDoiResolver(url, hostEnd, out link);
+            }
+        }
+        return TryExtractFromOtherUrl(url, out link);
+    }
+
+    /// <summary><see cref="TryExtractFromUrl"/> for a link of another shape: no http(s) scheme, not ASCII there, no host.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryExtractFromOtherUrl(ReadOnlySpan<char> url, out ArxivLink link)
     {
         var host = UrlHost(url, out var hostEnd, out var schemeLength);
         if (host != PaperHost.None) return TryExtractOnPaperHost(url, host, hostEnd, schemeLength, out link);
@@ -132,25 +159,47 @@ public static partial class ArxivIdExtractor
         if (idStart + 5 > url.Length || !char.IsAsciiDigit(url[idStart])) return false;
         // The host's paper path words, in lower case (none is an archive or holds '.' or ':'): with one of them before
         // it, a new-style id is a paper link (IsPaperUrlPrefix). Any other word, or case, goes the general way.
-        var path = url.Slice(word, wordLength);
-        var paperPath = host switch
-        {
-            PaperHost.Arxiv => path is "abs" or "pdf" or "html" or "format" or "ps" or "src" or "e-print",
-            PaperHost.Ar5iv => path is "html" or "abs",
-            PaperHost.AlphaXiv => path is "abs" or "overview" or "pdf",
-            PaperHost.HuggingFace => path is "papers",
-            PaperHost.ArxivPath => path is "arxiv",
-            _ => false,
-        };
         var dot = idStart + 4;
-        if (!paperPath || url[dot] != '.' || !IsNewStyleId(url, dot, out var idEnd)) return false;
+        if (url[dot] != '.' || !IsPaperPathWord(url, host, word, wordLength) || !IsNewStyleId(url, dot, out var idEnd)) return false;
         // Before the '.', only the host can hold a boundary: the scheme, the word, "arXiv:" and the digits were just
         // matched, none of them with a space, bracket or quote (a non-ASCII host goes the general way too).
-        if (url[schemeLength..hostEnd].IndexOfAnyExcept(AsciiTokenChars) >= 0) return false;
+        var hostName = url[schemeLength..hostEnd];
+        if (!(hostName is "arxiv.org") && !IsAsciiToken(hostName)) return false;
         var (version, end) = ReadVersion(url, idEnd);
         match = new ArxivMatch(idStart, idEnd - idStart, end, version, -1, ArxivLinkKind.Url);
         return true;
     }
+
+    // "abs/" and "pdf/", the words of most paper links, as one 64-bit word each (UTF-16, little-endian).
+    private const ulong AbsSlash = 0x002F_0073_0062_0061UL;
+    private const ulong PdfSlash = 0x002F_0066_0064_0070UL;
+
+    /// <summary>
+    /// The host's paper path words, in lower case (none is an archive or holds '.' or ':'): with one of them before
+    /// it, a new-style id is a paper link (IsPaperUrlPrefix). Any other word, or case, goes the general way. The
+    /// word's '/' is at <paramref name="word"/> + <paramref name="length"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPaperPathWord(ReadOnlySpan<char> url, PaperHost host, int word, int length)
+    {
+        if (length == 3 && host is PaperHost.Arxiv or PaperHost.AlphaXiv)
+        {
+            var withSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(url.Slice(word, 4)));
+            if (withSlash is AbsSlash or PdfSlash) return true;
+        }
+        return IsOtherPaperPathWord(url.Slice(word, length), host);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsOtherPaperPathWord(ReadOnlySpan<char> path, PaperHost host) => host switch
+    {
+        PaperHost.Arxiv => path is "abs" or "pdf" or "html" or "format" or "ps" or "src" or "e-print",
+        PaperHost.Ar5iv => path is "html" or "abs",
+        PaperHost.AlphaXiv => path is "abs" or "overview" or "pdf",
+        PaperHost.HuggingFace => path is "papers",
+        PaperHost.ArxivPath => path is "arxiv",
+        _ => false,
+    };
 
     /// <summary>Every reference in a link field, as <see cref="ExtractAll"/> finds them; none when the host rules them out (<see cref="TryExtractFromUrl"/>).</summary>
     public static List<ArxivLink> ExtractAllFromUrl(ReadOnlySpan<char> url) => HostRulesOut(url) ? [] : ExtractAll(url);

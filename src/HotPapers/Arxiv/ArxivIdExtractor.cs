@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using HotPapers.Domain;
@@ -230,27 +231,36 @@ public static partial class ArxivIdExtractor
         return true;
     }
 
-    /// <summary>The digits around the '.' of a new-style id, without a look at what stands before it.</summary>
+    /// <summary>
+    /// The digits around the '.' of a new-style id, without a look at what stands before it (nor at the '.': the
+    /// caller has). The nine characters of <c>YYMM.NNNN</c> are one slice with constant indexes (no bounds checks),
+    /// and the fifth digit after the '.' and the sixth that rules it out are read only past it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNewStyleId(ReadOnlySpan<char> text, int dot, out int idEnd)
     {
         idEnd = 0;
         var start = dot - 4;
-        if (start < 0 || !AllDigits(text.Slice(start, 4))) return false;
-        var yy = Digit(text[start]) * 10 + Digit(text[start + 1]);
-        var mm = Digit(text[start + 2]) * 10 + Digit(text[start + 3]);
+        if (start < 0 || dot + 5 > text.Length) return false;
+        var id = text.Slice(start, 9);
+        int y1 = id[0] - '0', y2 = id[1] - '0', m1 = id[2] - '0', m2 = id[3] - '0';
+        if ((uint)y1 > 9 || (uint)y2 > 9 || (uint)m1 > 9 || (uint)m2 > 9) return false;
+        var mm = m1 * 10 + m2;
         if (mm is < 1 or > 12) return false;
-        var yymm = yy * 100 + mm;
+        var yymm = (y1 * 10 + y2) * 100 + mm;
         if (yymm < 704) return false; // before April 2007 the old scheme was in use
-
-        var n = 0;
-        var allZero = true;
-        while (dot + 1 + n < text.Length && n <= 5 && char.IsAsciiDigit(text[dot + 1 + n]))
+        if (!char.IsAsciiDigit(id[5]) || !char.IsAsciiDigit(id[6]) || !char.IsAsciiDigit(id[7]) || !char.IsAsciiDigit(id[8])) return false;
+        var digits = id[5] | id[6] | id[7] | id[8]; // of digits, '0' only when all are '0'
+        var end = dot + 5;
+        if (end < text.Length && char.IsAsciiDigit(text[end]))
         {
-            if (text[dot + 1 + n] != '0') allZero = false;
-            n++;
+            digits |= text[end];
+            end++;
+            if (yymm < 1501 || (end < text.Length && char.IsAsciiDigit(text[end]))) return false; // five digits from 2015, never six
         }
-        if (allZero || (n == 4 ? yymm > 1412 : n != 5 || yymm < 1501)) return false;
-        idEnd = dot + 1 + n;
+        else if (yymm > 1412) return false; // four digits until 2014
+        if (digits == '0') return false;
+        idEnd = end;
         return true;
     }
 
@@ -290,6 +300,7 @@ public static partial class ArxivIdExtractor
     }
 
     /// <summary>An optional <c>vN</c> (N ≥ 1). <c>v0</c> does not exist: the id is kept, without a version.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Version, int End) ReadVersion(ReadOnlySpan<char> text, int at)
     {
         if (at + 1 >= text.Length || (text[at] != 'v' && text[at] != 'V') || text[at + 1] is < '1' or > '9') return (0, at);
@@ -364,36 +375,45 @@ public static partial class ArxivIdExtractor
         schemeLength = SchemeLength(url);
         var slash = IndexOfSlash(url[schemeLength..]);
         hostEnd = schemeLength + slash;
-        if (slash <= 0) return PaperHost.None;
-        var host = url[schemeLength..hostEnd];
+        return slash <= 0 ? PaperHost.None : PaperHostOf(url[schemeLength..hostEnd]);
+    }
+
+    /// <summary>The paper host a host name is (<see cref="UrlHost"/>); most hosts are ruled out here, inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PaperHost PaperHostOf(ReadOnlySpan<char> host)
+    {
         if (host.Length < 5) return PaperHost.None; // the shortest is hf.co
         if (host is "arxiv.org") return PaperHost.Arxiv; // the paper host most links name, as they write it
         // Most links are elsewhere: their last four characters (ASCII, any case) already rule out every paper host.
         var tail = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^4..]));
-        if ((tail & 0xFF80_FF80_FF80_FF80UL) == 0)
+        if ((tail & NotAscii4) == 0)
         {
-            var lower = tail | 0x0020_0020_0020_0020UL;
+            var lower = tail | Lower4;
             if (lower == DotCom)
             {
                 // Only (www.)scirate.com: 11 or 15 characters, "rate" before ".com" (twitter.com and www.youtube.com are as long).
                 if (host.Length is not (11 or 15)) return PaperHost.None;
                 var rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(host[^8..^4]));
-                if ((rate & 0xFF80_FF80_FF80_FF80UL) == 0 && (rate | 0x0020_0020_0020_0020UL) != Rate) return PaperHost.None;
+                if ((rate & NotAscii4) == 0 && (rate | Lower4) != Rate) return PaperHost.None;
             }
             else if (lower != DotOrg && lower != FdotCo && lower != EdotCo && lower != Cool && lower != DotGov) return PaperHost.None;
         }
         return UrlHostByName(host);
     }
 
-    private static readonly ulong DotCom = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".com".AsSpan()));
-    private static readonly ulong Rate = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("rate".AsSpan()));
-    private static readonly ulong DotOrg = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".org".AsSpan()));
-    private static readonly ulong FdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("f.co".AsSpan())); // hf.co
-    private static readonly ulong EdotCo = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("e.co".AsSpan())); // huggingface.co
-    private static readonly ulong Cool = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("cool".AsSpan()));
-    private static readonly ulong DotGov = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(".gov".AsSpan()));
+    // Four UTF-16 characters read as one 64-bit word (little-endian): constants, so that no static field is read.
+    private const ulong NotAscii4 = 0xFF80_FF80_FF80_FF80UL;
+    private const ulong Lower4 = 0x0020_0020_0020_0020UL; // sets the case bit of four ASCII letters
+    private const ulong DotCom = 0x006D_006F_0063_002EUL; // ".com"
+    private const ulong Rate = 0x0065_0074_0061_0072UL; // "rate"
+    private const ulong DotOrg = 0x0067_0072_006F_002EUL; // ".org"
+    private const ulong FdotCo = 0x006F_0063_002E_0066UL; // "f.co" (hf.co)
+    private const ulong EdotCo = 0x006F_0063_002E_0065UL; // "e.co" (huggingface.co)
+    private const ulong Cool = 0x006C_006F_006F_0063UL; // "cool"
+    private const ulong DotGov = 0x0076_006F_0067_002EUL; // ".gov"
 
     /// <summary>The paper host a host name (before the first '/' of a URL) is, ignoring case and a leading <c>www.</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static PaperHost UrlHostByName(ReadOnlySpan<char> host)
     {
         if (host.Length > 4 && host[0] is 'w' or 'W' && StartsWithIgnoreCase(host, "www.")) host = host[4..];
@@ -419,6 +439,7 @@ public static partial class ArxivIdExtractor
     /// The first '/'. Hosts and path segments are short: a plain loop over a short span, or one 16-character compare in
     /// a vector register, usually finds it without the call into the framework's search, which costs more here.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IndexOfSlash(ReadOnlySpan<char> s)
     {
         if (s.Length < 16)
@@ -447,31 +468,40 @@ public static partial class ArxivIdExtractor
     /// <summary>8 for <c>https://</c>, 7 for <c>http://</c> (any case), 2 for <c>//</c>, else 0.</summary>
     private static int SchemeLength(ReadOnlySpan<char> url)
     {
-        if (url.Length >= 8)
-        {
-            // Eight ASCII characters as two 64-bit words: every URL is read here, so this is the fast path.
-            var bytes = MemoryMarshal.AsBytes(url[..8]);
-            ulong first = MemoryMarshal.Read<ulong>(bytes), next = MemoryMarshal.Read<ulong>(bytes[8..]);
-            if (((first | next) & 0xFF80_FF80_FF80_FF80UL) == 0)
-            {
-                if ((first | 0x0020_0020_0020_0020UL) == Http)
-                {
-                    if ((next | 0x20UL) == SColonSlashSlash) return 8;
-                    if ((next & 0x0000_FFFF_FFFF_FFFFUL) == ColonSlashSlash) return 7;
-                    return 0;
-                }
-                return url.StartsWith("//") ? 2 : 0;
-            }
-        }
+        var http = HttpSchemeLength(url);
+        if (http != 0) return http;
+        if (url.Length >= 8 && (ReadTwoWords(url) & NotAscii4) == 0) return url.StartsWith("//") ? 2 : 0;
         // Short, or not ASCII: a non-ASCII letter may still equal an ASCII one ignoring case (U+017F is 's').
         return url.IsEmpty ? 0
             : url[0] is 'h' or 'H' ? StartsWithIgnoreCase(url, "https://") ? 8 : StartsWithIgnoreCase(url, "http://") ? 7 : 0
             : url.StartsWith("//") ? 2 : 0;
     }
 
-    private static readonly ulong Http = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("http".AsSpan()));
-    private static readonly ulong SColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("s://".AsSpan()));
-    private static readonly ulong ColonSlashSlash = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes("://\0".AsSpan())) & 0x0000_FFFF_FFFF_FFFFUL;
+    /// <summary>
+    /// 8 for <c>https://</c>, 7 for <c>http://</c> (any case), when the URL's first eight characters are ASCII; else 0,
+    /// and <see cref="SchemeLength"/> decides. Every link is read here: eight characters as two 64-bit words.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HttpSchemeLength(ReadOnlySpan<char> url)
+    {
+        if (url.Length < 8) return 0;
+        var bytes = MemoryMarshal.AsBytes(url[..8]);
+        ulong first = MemoryMarshal.Read<ulong>(bytes), next = MemoryMarshal.Read<ulong>(bytes[8..]);
+        if (((first | next) & NotAscii4) != 0 || (first | Lower4) != Http) return 0;
+        if ((next | 0x20UL) == SColonSlashSlash) return 8;
+        return (next & 0x0000_FFFF_FFFF_FFFFUL) == ColonSlashSlash ? 7 : 0;
+    }
+
+    /// <summary>The first eight characters' bits or-ed together as one word (only its ASCII test is meaningful).</summary>
+    private static ulong ReadTwoWords(ReadOnlySpan<char> url)
+    {
+        var bytes = MemoryMarshal.AsBytes(url[..8]);
+        return MemoryMarshal.Read<ulong>(bytes) | MemoryMarshal.Read<ulong>(bytes[8..]);
+    }
+
+    private const ulong Http = 0x0070_0074_0074_0068UL; // "http"
+    private const ulong SColonSlashSlash = 0x002F_002F_003A_0073UL; // "s://"
+    private const ulong ColonSlashSlash = 0x0000_002F_002F_003AUL; // "://"
 
     private static int TokenStart(ReadOnlySpan<char> text, int at)
     {
@@ -494,6 +524,26 @@ public static partial class ArxivIdExtractor
 
     private static bool DoiBoundary(ReadOnlySpan<char> text, int doiStart) =>
         doiStart == 0 || !(char.IsAsciiLetterOrDigit(text[doiStart - 1]) || text[doiStart - 1] is '.' or '-');
+
+    // The ASCII token boundaries as a 128-bit set, for short inline checks (a call into SearchValues costs more there).
+    private static readonly ulong BoundariesBelow64 = AsciiBoundaries(0), BoundariesFrom64 = AsciiBoundaries(64);
+
+    private static ulong AsciiBoundaries(int from)
+    {
+        var set = 0UL;
+        for (var c = 0; c < 64; c++)
+            if (IsTokenBoundary((char)(from + c))) set |= 1UL << c;
+        return set;
+    }
+
+    /// <summary>Whether a short span is ASCII without a token boundary: what <see cref="AsciiTokenChars"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiToken(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (c >= 128 || (((c < 64 ? BoundariesBelow64 : BoundariesFrom64) >> c) & 1) != 0) return false;
+        return true;
+    }
 
     private static bool IsTokenBoundary(char c) =>
         char.IsWhiteSpace(c) || c is '(' or ')' or '[' or ']' or '<' or '>' or '"' or '\'' or '{' or '}' or '|' or '`' or '*';

@@ -19,13 +19,20 @@ public partial class ArxivIdExtractorUrlTests
         "ar5iv.labs.arxiv.org", "alphaxiv.org", "www.alphaxiv.org", "huggingface.co", "hf.co", "www.hf.co", "papers.cool", "scirate.com",
         "www.scirate.com", "xxx.lanl.gov", "semanticscholar.org", "api.semanticscholar.org", "doi.org", "dx.doi.org", "DOI.ORG", "github.com",
         "t.co", "x.com", "scholar.example.com", "arxiv.org.example.com", "notarxiv.org", "en.wikipedia.org", "a.co", "news.cool", "b.gov",
-        "arxıv.org", "scıraté.com", "a(b.arxiv.org", "a b.arxiv.org", "é.arxiv.org", "10.48550.arxiv.org", "");
+        "arxıv.org", "scıraté.com", "a(b.arxiv.org", "a b.arxiv.org", "é.arxiv.org", "10.48550.arxiv.org", "",
+        // Hosts longer than one vector compare, upper case, a host with a scheme-like run, one ending in 'g' that is no resolver.
+        "colab.research.google.com", "proceedings.neurips.cc", "www.semanticscholar.org", "WWW.ARXIV.ORG", "Arxiv.org", "AlphaXiv.org",
+        "a.b.c.d.e.f.g.h.arxiv.org", "https:", "doi.org.example.org", "xdoi.org", "blog");
 
     private static readonly Gen<string> Path = Gen.OneOf("/abs/", "/pdf/", "/html/", "/overview/", "/papers/", "/arxiv/", "/graph/v1/paper/",
-        "/abs/arXiv:", "/10.48550/arXiv.", "/?q=10.48550/arXiv.", "/x/", "/", "?x=/abs/", "#/abs/", "/wiki/Foo_(", "/a b/", "/'", "/\"", "/ABS/", "/list/", "/hep-th/", "/abs/hep-th/", "/abs.x/", "/e-print/", "");
+        "/abs/arXiv:", "/10.48550/arXiv.", "/?q=10.48550/arXiv.", "/x/", "/", "?x=/abs/", "#/abs/", "/wiki/Foo_(", "/a b/", "/'", "/\"", "/ABS/", "/list/", "/hep-th/", "/abs/hep-th/", "/abs.x/", "/e-print/", "",
+        "/Abs/", "/PDF/", "/ab/", "/abs", "/pdf//", "/html/arXiv:", "/ARXIV:", "/abs/ARXIV:");
 
     private static readonly Gen<string> Id = Gen.OneOf("2010.13581", "1412.7878", "hep-th/9901001", "math.GT/0309136", "2010.13581v2",
-        "1313.12345", "arXiv:2010.13581", "https://arxiv.org/abs/2101.00001", "2608.glm-1", "1501.1234", "0704.0001v0", "2010.13581/2101.00001", "9901001", "");
+        "1313.12345", "arXiv:2010.13581", "https://arxiv.org/abs/2101.00001", "2608.glm-1", "1501.1234", "0704.0001v0", "2010.13581/2101.00001", "9901001", "",
+        // Near misses of the new-style check: digit counts, all zeros, the scheme's first and last months, a month 00 or 13.
+        "2010.1358", "2010.135811", "2010.00000", "1412.0000", "1412.12345", "1501.00001", "0703.1234", "0704.0001", "9912.99999",
+        "2000.12345", "2013.12345", "20a0.12345", "2010.1234a", "2010.", "2010", "１２３４.12345");
 
     private static readonly Gen<string> Tail = Gen.OneOf("", "v3", ".pdf", "?context=cs", "#S3", ")", " 2101.00002", "(2101.00003)",
         "/10.48550/arXiv.2101.00004", "*", "|2101.00005");
@@ -45,6 +52,21 @@ public partial class ArxivIdExtractorUrlTests
             // What the host dispatch gives up, and nothing else; and then it gives nothing, never another id.
             return fromUrl.Count == 0 && firstFromUrl is null
                 && (url.Contains("10.48550/", StringComparison.Ordinal) || url.Any(IsTokenBoundary));
+        }, iter: 50_000, print: url => $"\"{url}\"");
+    }
+
+    /// <summary>
+    /// Exactly: the first link <see cref="ArxivIdExtractor.ExtractAllFromUrl"/> finds, or none. The entry point's inline
+    /// host dispatch and its direct paths for paper links must reach the general scan's answer wherever the host does
+    /// not rule a URL out, version and kind included.
+    /// </summary>
+    [Fact]
+    public void The_URL_entry_point_gives_the_first_link_of_ExtractAllFromUrl()
+    {
+        Url.Sample(url =>
+        {
+            var all = ArxivIdExtractor.ExtractAllFromUrl(url);
+            return ArxivIdExtractor.TryExtractFromUrl(url, out var link) ? all.Count > 0 && all[0] == link : all.Count == 0;
         }, iter: 50_000, print: url => $"\"{url}\"");
     }
 
