@@ -27,6 +27,12 @@ public static partial class ArxivIdExtractor
             if (slash > 0)
             {
                 var hostEnd = schemeLength + slash;
+                // Most links: a host shorter than hf.co, or one that ends like no paper host and no DOI resolver.
+                if (slash < 5 || IsOtherHostTail(url.Slice(hostEnd - 4, 4)))
+                {
+                    link = default;
+                    return false;
+                }
                 var host = url[schemeLength..hostEnd];
                 var paperHost = PaperHostOf(host);
                 if (paperHost != PaperHost.None) return TryExtractOnPaperHost(url, paperHost, hostEnd, schemeLength, out link);

@@ -401,6 +401,26 @@ public static partial class ArxivIdExtractor
         return UrlHostByName(host);
     }
 
+    /// <summary>
+    /// Whether a host's last four characters rule out every paper host and DOI resolver, which all end in one of six
+    /// (<see cref="HostTails"/>): false when they may not, or are not ASCII. One multiply finds the only tail of the
+    /// six it could be, so a random mix of hosts costs one compare and one well-predicted branch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsOtherHostTail(ReadOnlySpan<char> lastFour)
+    {
+        var tail = Read4(lastFour);
+        if ((tail & NotAscii4) != 0) return false;
+        var lower = tail | Lower4;
+        return HostTails[(int)((lower * HostTailMultiplier) >> 61)] != lower;
+    }
+
+    // The six tails at the slots the multiplier sends them to (found by search; the empty slots hold 0, which no
+    // lower-cased tail equals): hf.co, huggingface.co, papers.cool, xxx.lanl.gov, scirate.com, and the .org hosts
+    // (arXiv, its mirrors and overlays, semanticscholar, doi.org).
+    private const ulong HostTailMultiplier = 0x8034_68B6_B610_A9F7UL;
+    private static ReadOnlySpan<ulong> HostTails => [FdotCo, 0, 0, DotGov, EdotCo, Cool, DotCom, DotOrg];
+
     // Four UTF-16 characters read as one 64-bit word (little-endian): constants, so that no static field is read.
     private const ulong NotAscii4 = 0xFF80_FF80_FF80_FF80UL;
     private const ulong Lower4 = 0x0020_0020_0020_0020UL; // sets the case bit of four ASCII letters
@@ -581,12 +601,26 @@ public static partial class ArxivIdExtractor
         s.Length >= value.Length && EqualsIgnoreCase(s[^value.Length..], value);
 
     /// <summary>
-    /// Ordinal, ignoring case, against a lower-case ASCII literal. The literals are short and compared often, so ASCII
-    /// is compared in a plain loop; a non-ASCII character leaves the decision to the framework's comparison.
+    /// Ordinal, ignoring case, against a lower-case ASCII literal. The literals are short and compared often: ASCII is
+    /// compared four characters at a time (<see cref="LowerAscii4"/>, the last four overlapping), shorter ones in a
+    /// plain loop; a non-ASCII character leaves the decision to the framework's comparison.
     /// </summary>
     private static bool EqualsIgnoreCase(ReadOnlySpan<char> s, string lowerAscii)
     {
         if (s.Length != lowerAscii.Length) return false;
+        if (s.Length >= 4)
+        {
+            ReadOnlySpan<char> literal = lowerAscii;
+            var last = s.Length - 4;
+            for (var i = 0; ; i += 4)
+            {
+                if (i > last) i = last;
+                var word = Read4(s.Slice(i, 4));
+                if ((word & NotAscii4) != 0) return s.Equals(lowerAscii, StringComparison.OrdinalIgnoreCase);
+                if (LowerAscii4(word) != Read4(literal.Slice(i, 4))) return false;
+                if (i == last) return true;
+            }
+        }
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -596,5 +630,20 @@ public static partial class ArxivIdExtractor
             if (!char.IsAsciiLetterLower(l) || (c | 0x20) != l) return false;
         }
         return true;
+    }
+
+    /// <summary>Four UTF-16 characters as one 64-bit word, the first in the low bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Read4(ReadOnlySpan<char> four) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(four));
+
+    /// <summary>
+    /// Four ASCII characters with 'A'–'Z' made lower case and nothing else changed: a lane gets bit 7 from adding 0x3F
+    /// when it is at least 'A', and not from adding 0x25 when it is at most 'Z' (no lane carries into the next).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LowerAscii4(ulong ascii)
+    {
+        var upper = (ascii + 0x003F_003F_003F_003FUL) & ~(ascii + 0x0025_0025_0025_0025UL) & 0x0080_0080_0080_0080UL;
+        return ascii | (upper >> 2);
     }
 }
