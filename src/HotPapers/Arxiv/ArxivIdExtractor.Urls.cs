@@ -34,6 +34,7 @@ public static partial class ArxivIdExtractor
                     return false;
                 }
                 var host = url[schemeLength..hostEnd];
+                if (host is "doi.org") return TryExtractOnDoiResolver(url, hostEnd, out link); // no paper host; the usual resolver
                 var paperHost = PaperHostOf(host);
                 if (paperHost != PaperHost.None) return TryExtractOnPaperHost(url, paperHost, hostEnd, schemeLength, out link);
                 link = default;
@@ -105,15 +106,24 @@ public static partial class ArxivIdExtractor
     }
 
     // Not inlined: most links are elsewhere, and their rejection above then needs no stack for matches and tokens.
+    // The direct path for the common paper link is inlined here, the general one is not (ScanOnPaperHost).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryExtractOnPaperHost(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivLink link)
     {
-        link = default;
         if (TryPaperPathId(url, host, hostEnd, schemeLength, out var direct))
         {
-            link = direct.ToLink(url);
+            // A new-style id as written, without a subject class (ArxivMatch.ToLink).
+            var id = ArxivId.FromCanonical(url.Slice(direct.Index, direct.Length).ToString());
+            link = new ArxivLink(id, direct.Version == 0 ? null : direct.Version, ArxivLinkKind.Url);
             return true;
         }
+        return ScanOnPaperHost(url, host, hostEnd, schemeLength, out link);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ScanOnPaperHost(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivLink link)
+    {
+        link = default;
         // On a paper host the general scan starts with the token at 0, the whole URL unless something in it ends
         // the token: then it is that token alone, and its host is the one just read.
         var plain = url.IndexOfAnyExcept(AsciiTokenChars) < 0; // one token, all ASCII
@@ -152,6 +162,7 @@ public static partial class ArxivIdExtractor
     /// token only needs the characters up to its '.'; what the token holds after it changes nothing before it. False
     /// when the URL has another shape or the id does not hold: the caller then runs the general scan.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryPaperPathId(ReadOnlySpan<char> url, PaperHost host, int hostEnd, int schemeLength, out ArxivMatch match)
     {
         match = default;
