@@ -113,7 +113,7 @@ public static partial class ArxivIdExtractor
         if (TryPaperPathId(url, host, hostEnd, schemeLength, out var direct))
         {
             // A new-style id as written, without a subject class (ArxivMatch.ToLink).
-            var id = ArxivId.FromCanonical(url.Slice(direct.Index, direct.Length).ToString());
+            var id = ArxivId.FromCanonical(new string(url.Slice(direct.Index, direct.Length)));
             link = new ArxivLink(id, direct.Version == 0 ? null : direct.Version, ArxivLinkKind.Url);
             return true;
         }
