@@ -9,7 +9,7 @@ namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// Listens to Jetstream over a websocket and applies what it hears to the store (see <see cref="JetstreamIngestor"/>).
-/// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>) and parses the rest; the caller's task commits them in batches of
+/// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>), parses the rest and reads the posts among them that may link arXiv; the caller's task commits them in batches of
 /// <see cref="JetstreamOptions.BatchSize"/> parsed events (skipped ones ride along) or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
 /// connection is reopened with exponential back-off, resuming <see cref="JetstreamOptions.Rewind"/> before the
 /// last event received. Cancelling stops after committing what was received (unless
@@ -179,6 +179,8 @@ public sealed class JetstreamListener
     private sealed class Receiver(JetstreamListener owner, JetstreamTriage triage, ChannelWriter<List<JetstreamEvent>> writer, long? resumeFrom, long rewindUs)
     {
         private List<JetstreamEvent> _chunk = new(ChunkSize);
+        // Posts are read here, while the committing side, which the listener waits for, writes the previous ones.
+        private readonly BlueskyPostReader _reader = new(owner._finder);
         public long Connections;
         public long Malformed;
         private long? _lastTimeUs;
@@ -258,7 +260,11 @@ public sealed class JetstreamListener
         /// <summary>A frame that cannot matter passes on as its time alone; the rest are read (false: malformed, logged and counted).</summary>
         private bool TryTriage(ReadOnlySpan<byte> json, out JetstreamEvent item)
         {
-            if (triage.TryRead(json, out item, out var error)) return true;
+            if (triage.TryRead(json, out item, out var error))
+            {
+                if (item.Frame is { } frame) JetstreamIngestor.ReadAhead(frame, _reader);
+                return true;
+            }
             if (error is not null) owner._log($"skipped a malformed frame after time_us {_lastTimeUs}: {error.Message}");
             Interlocked.Increment(ref Malformed);
             return false;
