@@ -48,6 +48,9 @@ public sealed class JetstreamListener
         _log = log ?? (_ => { });
     }
 
+    /// <summary>Where each side's time went in the last run (the bench prints it).</summary>
+    internal JetstreamTimeline Timeline { get; } = new();
+
     /// <summary>Called after each commit with the running totals.</summary>
     public Action<JetstreamStats>? Committed { get; init; }
 
@@ -132,7 +135,10 @@ public sealed class JetstreamListener
             var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
             if (!Pending() && (batch.Count == 0 || wait > TimeSpan.Zero))
             {
-                if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
+                var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
+                var arrived = await WaitToReadAsync(reader, wait, stop);
+                Timeline.CommitterWaited(waiting);
+                if (!arrived) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
             }
             while (!Full() && TryRead(out var frame))
             {
@@ -147,7 +153,7 @@ public sealed class JetstreamListener
             }
             if (batch.Count > 0 && (done || Full() || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
             {
-                totals = totals.Add(ingestor.Apply(batch, final: false));
+                totals = totals.Add(Timeline.Apply(() => ingestor.Apply(batch, final: false)));
                 batch.Clear();
                 parsed = 0;
                 Committed?.Invoke(totals);
@@ -155,7 +161,7 @@ public sealed class JetstreamListener
         }
         if (_options.CommitOnStop || done)
         {
-            totals = totals.Add(ingestor.Apply(batch, final: true));
+            totals = totals.Add(Timeline.Apply(() => ingestor.Apply(batch, final: true)));
             Committed?.Invoke(totals);
         }
         return totals;
@@ -245,7 +251,12 @@ public sealed class JetstreamListener
         private async ValueTask HandOverAsync(CancellationToken stop)
         {
             if (_chunk.Count == 0) return;
-            await writer.WriteAsync(_chunk, stop);
+            if (!writer.TryWrite(_chunk))
+            {
+                var blocked = System.Diagnostics.Stopwatch.GetTimestamp();
+                await writer.WriteAsync(_chunk, stop);
+                owner.Timeline.ReceiverWaited(blocked);
+            }
             _chunk = new List<JetstreamEvent>(ChunkSize);
         }
 
