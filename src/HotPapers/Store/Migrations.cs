@@ -20,39 +20,7 @@ internal static class Migrations
     private static readonly IReadOnlyList<(int Version, Func<string> Sqlite, Func<string> Postgres)> PerBackend =
     [
         (9, ChangeLogSchema.Sqlite, ChangeLogSchema.Postgres), // the change log the incremental site build reads (issue 14)
-        (11, () => ClusteredListenerTables, () => "SELECT 1 -- PostgreSQL keeps every table as a heap beside its indexes: nothing to change"),
     ];
-
-    /// <summary>
-    /// The Jetstream listener's two busiest tables as one b-tree each on SQLite (issue 14). A rowid table with a
-    /// primary key or an index is two b-trees, and every row the listener adds went into both; clustered on the key
-    /// the listener inserts by (an engagement's rkey is its creation time; identities are recorded in time order),
-    /// each row goes to the end of one. Same rows and the same lookups. <c>jetstream_seen</c> had no key: it gets
-    /// (time, identity), and recording an identity again at the very same time no longer adds a twin row, which
-    /// nothing could tell apart (<see cref="Social.Bluesky.JetstreamState.LoadSeen"/> reads each identity once,
-    /// with its first time).
-    /// </summary>
-    private const string ClusteredListenerTables = """
-        CREATE TABLE bluesky_engagements_clustered (
-            actor_did  TEXT NOT NULL,
-            collection TEXT NOT NULL,   -- app.bsky.feed.like | app.bsky.feed.repost | app.bsky.feed.post (a quote)
-            rkey       TEXT NOT NULL,
-            subject    TEXT NOT NULL,   -- the kept post's at:// URI
-            PRIMARY KEY (rkey, actor_did, collection)
-        ) WITHOUT ROWID;
-        INSERT INTO bluesky_engagements_clustered (actor_did, collection, rkey, subject)
-        SELECT actor_did, collection, rkey, subject FROM bluesky_engagements;
-        DROP TABLE bluesky_engagements;
-        ALTER TABLE bluesky_engagements_clustered RENAME TO bluesky_engagements;
-        CREATE TABLE jetstream_seen_clustered (
-            time_us   BIGINT NOT NULL,
-            event_key TEXT NOT NULL,    -- did|collection|rkey|operation|rev
-            PRIMARY KEY (time_us, event_key)
-        ) WITHOUT ROWID;
-        INSERT OR IGNORE INTO jetstream_seen_clustered (time_us, event_key) SELECT time_us, event_key FROM jetstream_seen;
-        DROP TABLE jetstream_seen;
-        ALTER TABLE jetstream_seen_clustered RENAME TO jetstream_seen;
-        """;
 
     public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
     [

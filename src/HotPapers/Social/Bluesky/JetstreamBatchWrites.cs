@@ -110,7 +110,7 @@ internal abstract class JetstreamBatchWrites : IDisposable
         public override void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
         {
             if (events.Count == 0) return;
-            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2)" + JetstreamState.SeenConflict);
+            var insert = Prepared(ref _markSeen, "INSERT INTO jetstream_seen (event_key, time_us) VALUES (?1, ?2)");
             foreach (var (key, timeUs) in events) insert.Text(1, key).Integer(2, timeUs).Run();
         }
 

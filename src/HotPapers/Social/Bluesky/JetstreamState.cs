@@ -33,10 +33,10 @@ public sealed class JetstreamState
             ("stream", stream), ("t", timeUs));
 
     /// <summary>
-    /// Records that these events were applied. The table is in time order with no key on the identity alone (a batch
-    /// adds rows at its end instead of all over an index: docs/benchmarks.md), so recording one again at another time
-    /// adds a row (at the same time, nothing); <see cref="LoadSeen"/> reads it back once, with its first time. The
-    /// listener never does: its memory holds every identity recorded and it records only new ones.
+    /// Records that these events were applied. The table is in time order with no key on the identity (a batch adds
+    /// rows at its end instead of all over an index: docs/benchmarks.md), so recording one again adds a row;
+    /// <see cref="LoadSeen"/> reads it back once, with its first time. The listener never does: its memory holds
+    /// every identity recorded and it records only new ones.
     /// </summary>
     public void MarkSeen(IReadOnlyList<(string Key, long TimeUs)> events)
     {
@@ -55,9 +55,6 @@ public sealed class JetstreamState
             }
     }
 
-    /// <summary>SQLite keys the rows by time and identity (schema version 11): an identical row is already there.</summary>
-    internal const string SeenConflict = " ON CONFLICT DO NOTHING";
-
     private static readonly SeenInsert[] SeenInserts = [new(256), new(16), new(1)];
 
     private sealed class SeenInsert
@@ -67,8 +64,7 @@ public sealed class JetstreamState
             Rows = rows;
             Names = Enumerable.Range(0, rows).SelectMany(i => new[] { "k" + i.ToString(CultureInfo.InvariantCulture), "t" + i.ToString(CultureInfo.InvariantCulture) }).ToArray();
             Sql = "INSERT INTO jetstream_seen (event_key, time_us) VALUES "
-                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@{Names[2 * i]}, @{Names[2 * i + 1]})"))
-                + SeenConflict;
+                + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@{Names[2 * i]}, @{Names[2 * i + 1]})"));
         }
 
         public int Rows { get; }

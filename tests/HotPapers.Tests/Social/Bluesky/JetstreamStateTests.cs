@@ -65,51 +65,6 @@ public abstract class JetstreamStateTests(StoreBackend backend)
         });
         Assert.Contains(("did:plc:b|app.bsky.feed.like|3kb|create|r", 20L), upgraded.Jetstream.LoadSeen());
     }
-
-    [StoreFact]
-    public void A_store_from_before_the_clustered_tables_keeps_its_identities_and_engagements()
-    {
-        using var fixture = new StoreFixture(backend);
-        // The two tables as schema version 10 made them, with rows, among them an identity recorded twice at one time.
-        foreach (var sql in new[]
-        {
-            "DROP TABLE jetstream_seen",
-            "DROP TABLE bluesky_engagements",
-            "CREATE TABLE jetstream_seen (time_us BIGINT NOT NULL, event_key TEXT NOT NULL)",
-            "CREATE INDEX ix_jetstream_seen_time ON jetstream_seen (time_us)",
-            "CREATE TABLE bluesky_engagements (actor_did TEXT NOT NULL, collection TEXT NOT NULL, rkey TEXT NOT NULL, subject TEXT NOT NULL, PRIMARY KEY (rkey, actor_did, collection))",
-            "INSERT INTO jetstream_seen (time_us, event_key) VALUES (10, 'did:plc:a|app.bsky.feed.post|3ka|create|r'), (20, 'did:plc:b|app.bsky.feed.like|3kb|create|r'), (20, 'did:plc:b|app.bsky.feed.like|3kb|create|r'), (30, 'did:plc:b|app.bsky.feed.like|3kb|create|r')",
-            "INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES ('did:plc:b', 'app.bsky.feed.like', '3kb', 'at://did:plc:p/app.bsky.feed.post/1'), ('did:plc:a', 'app.bsky.feed.repost', '3ka', 'at://did:plc:p/app.bsky.feed.post/2')",
-            "DELETE FROM schema_version WHERE version >= 11",
-        })
-            fixture.Store.Sql.Run(sql);
-
-        using var upgraded = fixture.OpenAnother();
-
-        Assert.True(upgraded.SchemaVersion >= 11);
-        Assert.Equal(
-            [("did:plc:a|app.bsky.feed.post|3ka|create|r", 10L), ("did:plc:b|app.bsky.feed.like|3kb|create|r", 20L)],
-            upgraded.Jetstream.LoadSeen().OrderBy(s => s.Key, StringComparer.Ordinal));
-        Assert.Equal(
-            [("did:plc:a", "app.bsky.feed.repost", "3ka"), ("did:plc:b", "app.bsky.feed.like", "3kb")],
-            upgraded.Bluesky.LoadEngagementKeys().OrderBy(e => e.Did, StringComparer.Ordinal));
-        upgraded.Write(tx =>
-        {
-            Assert.False(tx.Bluesky.AddEngagement("did:plc:b", "app.bsky.feed.like", "3kb", "at://did:plc:p/app.bsky.feed.post/9"));
-            Assert.True(tx.Bluesky.AddEngagement("did:plc:b", "app.bsky.feed.repost", "3kb", "at://did:plc:p/app.bsky.feed.post/9"));
-            Assert.Equal("at://did:plc:p/app.bsky.feed.post/2", tx.Bluesky.RemoveEngagement("did:plc:a", "app.bsky.feed.repost", "3ka"));
-            Assert.Null(tx.Bluesky.RemoveEngagement("did:plc:a", "app.bsky.feed.repost", "3ka"));
-            // Recorded again, at the same time and at a later one: neither is refused, and the first time still reads back.
-            tx.Jetstream.MarkSeen([("did:plc:a|app.bsky.feed.post|3ka|create|r", 10L), ("did:plc:a|app.bsky.feed.post|3ka|create|r", 40L)]);
-            tx.Jetstream.PruneSeen(15);
-        });
-        Assert.Equal(
-            [("did:plc:a|app.bsky.feed.post|3ka|create|r", 40L), ("did:plc:b|app.bsky.feed.like|3kb|create|r", 20L)],
-            upgraded.Jetstream.LoadSeen().OrderBy(s => s.Key, StringComparer.Ordinal));
-        if (backend == StoreBackend.Sqlite)
-            Assert.All(["bluesky_engagements", "jetstream_seen"], table =>
-                Assert.Contains("WITHOUT ROWID", (string)upgraded.Sql.Scalar("SELECT sql FROM sqlite_master WHERE name = @t", ("t", table))!, StringComparison.Ordinal));
-    }
 }
 
 public sealed class SqliteJetstreamStateTests() : JetstreamStateTests(StoreBackend.Sqlite);
