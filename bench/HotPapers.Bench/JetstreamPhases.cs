@@ -9,7 +9,7 @@ namespace HotPapers.Bench;
 
 /// <summary>
 /// Where the listener's time goes, without the websocket: the generated frames are triaged, parsed and applied in
-/// this process: reading (triage, then building or parsing what matters) and applying, each timed on its own, with the
+/// this process: reading (triage, then building or parsing what matters, and reading the posts that may link arXiv) and applying, each timed on its own, with the
 /// listener's batching.
 /// </summary>
 internal static class JetstreamPhases
@@ -32,6 +32,7 @@ internal static class JetstreamPhases
                 var options = new JetstreamOptions { BatchSize = batchSize };
                 var ingestor = new JetstreamIngestor(store, options, ArxivIdFinders.Default);
                 var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
+                var reader = new BlueskyPostReader(ArxivIdFinders.Default);
                 var readTime = TimeSpan.Zero;
                 var applyTime = TimeSpan.Zero;
                 var batch = new List<JetstreamEvent>();
@@ -42,6 +43,7 @@ internal static class JetstreamPhases
                 {
                     watch.Restart();
                     var ok = triage.TryRead(frame, out var item, out _);
+                    if (ok && item.Frame is { } parsedFrame) JetstreamIngestor.ReadAhead(parsedFrame, reader);
                     readTime += watch.Elapsed;
                     if (!ok) continue;
                     batch.Add(item);

@@ -82,6 +82,7 @@ internal static class JetstreamReplayBenchmark
                 throughput:   {rate:N0} events/s; {cpu.TotalSeconds:N2} s of CPU in this process ({stats.Events / cpu.TotalSeconds:N0} events per CPU second)
                 peak memory:  {(inProcess ? "listener + harness" : "listener")} process {Mib(process.PeakWorkingSet64)} MiB (Process.PeakWorkingSet64); managed heap peak {Mib(sampler.Peak)} MiB (sampled), {Mib(gc.HeapSizeBytes)} MiB after the last GC; {Mib(allocated)} MiB allocated in all, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 GCs
                 harness:      {(inProcess ? "(in the same process)" : $"server process peak {Mib(harnessPeak)} MiB")}
+                sides:        {listener.Timeline}
                 kept posts:   {stats.PostsKept:N0}; likes {stats.Likes:N0}, reposts {stats.Reposts:N0}, quotes {stats.Quotes:N0} (net)
                 store rows:   {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}
                 """));

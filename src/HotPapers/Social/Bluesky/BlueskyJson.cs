@@ -123,6 +123,12 @@ internal sealed class JetstreamFrame
     [JsonPropertyName("kind")] public string? Kind { get; set; }
     [JsonPropertyName("commit")] public JetstreamCommit? Commit { get; set; }
     [JsonPropertyName("identity")] public JetstreamIdentity? Identity { get; set; }
+
+    /// <summary>
+    /// The post this frame carries, read on the receiving side when it may link arXiv (see
+    /// <see cref="JetstreamIngestor.ReadAhead"/>); null when not read yet, and the committing side reads it then.
+    /// </summary>
+    [JsonIgnore] public BlueskyPostReading? Reading { get; set; }
 }
 
 internal sealed class JetstreamIdentity

@@ -121,6 +121,18 @@ internal sealed class JetstreamIngestor
         foreach (var key in _seen.Where(s => s.Value < olderThanUs).Select(s => s.Key).ToList()) _seen.Remove(key);
     }
 
+    /// <summary>
+    /// Reads a post that may link arXiv into <see cref="JetstreamFrame.Reading"/>, as <see cref="ApplyPost"/> would:
+    /// the receiving side calls this so that the committing side, which the listener waits for, only writes. The
+    /// reading depends on the frame alone (not on what is kept), so it is the same on either side.
+    /// </summary>
+    internal static void ReadAhead(JetstreamFrame frame, BlueskyPostReader reader)
+    {
+        if (frame is not { Kind: "commit", Did: { } did, Commit: { Collection: BlueskyPlatform.PostCollection, Rkey: { } rkey, Operation: "create" or "update", Record: { } record } }) return;
+        if (!BlueskyPostReader.MentionsArxiv(record)) return;
+        frame.Reading = reader.Read(AtUri.Post(did, rkey), record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+    }
+
     // Run for every relevant event: compiled optimised at the first call rather than tiered up (see JetstreamTriage).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyOne(Batch batch, JetstreamFrame frame)
@@ -162,8 +174,12 @@ internal sealed class JetstreamIngestor
         if (operation is not ("create" or "update") || commit.Record is not { } record) return;
         var quotedUri = BlueskyPostReader.QuotedUri(record.Embed);
         var quotesKept = operation == "create" && quotedUri is not null && _kept.Contains(quotedUri);
-        if (!quotesKept && !BlueskyPostReader.MentionsArxiv(record)) return;
-        var reading = _reader.Read(uri, record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+        var reading = frame.Reading;
+        if (reading is null)
+        {
+            if (!quotesKept && !BlueskyPostReader.MentionsArxiv(record)) return;
+            reading = _reader.Read(uri, record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
+        }
         if (reading.Papers.Count == 0 && !quotesKept) return;
         if (!MarkSeen(batch, frame, BlueskyPlatform.PostCollection, rkey, operation, commit.Rev)) return;
         if (reading.Papers.Count > 0)

@@ -9,7 +9,7 @@ namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// Listens to Jetstream over a websocket and applies what it hears to the store (see <see cref="JetstreamIngestor"/>).
-/// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>) and parses the rest; the caller's task commits them in batches of
+/// One task receives frames, skips those that cannot matter (<see cref="JetstreamTriage"/>), parses the rest and reads the posts among them that may link arXiv; the caller's task commits them in batches of
 /// <see cref="JetstreamOptions.BatchSize"/> parsed events (skipped ones ride along) or <see cref="JetstreamOptions.BatchInterval"/>. A dropped
 /// connection is reopened with exponential back-off, resuming <see cref="JetstreamOptions.Rewind"/> before the
 /// last event received. Cancelling stops after committing what was received (unless
@@ -47,6 +47,9 @@ public sealed class JetstreamListener
         _socketFactory = socketFactory ?? (() => new ClientWebSocket());
         _log = log ?? (_ => { });
     }
+
+    /// <summary>Where each side's time went in the last run (the bench prints it).</summary>
+    internal JetstreamTimeline Timeline { get; } = new();
 
     /// <summary>Called after each commit with the running totals.</summary>
     public Action<JetstreamStats>? Committed { get; init; }
@@ -132,7 +135,10 @@ public sealed class JetstreamListener
             var wait = batch.Count == 0 ? Timeout.InfiniteTimeSpan : _options.BatchInterval - _time.GetElapsedTime(batchStarted);
             if (!Pending() && (batch.Count == 0 || wait > TimeSpan.Zero))
             {
-                if (!await WaitToReadAsync(reader, wait, stop)) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
+                var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
+                var arrived = await WaitToReadAsync(reader, wait, stop);
+                Timeline.CommitterWaited(waiting);
+                if (!arrived) { if (!stop.IsCancellationRequested && reader.Completion.IsCompleted) break; }
             }
             while (!Full() && TryRead(out var frame))
             {
@@ -147,7 +153,7 @@ public sealed class JetstreamListener
             }
             if (batch.Count > 0 && (done || Full() || _time.GetElapsedTime(batchStarted) >= _options.BatchInterval))
             {
-                totals = totals.Add(ingestor.Apply(batch, final: false));
+                totals = totals.Add(Timeline.Apply(() => ingestor.Apply(batch, final: false)));
                 batch.Clear();
                 parsed = 0;
                 Committed?.Invoke(totals);
@@ -155,7 +161,7 @@ public sealed class JetstreamListener
         }
         if (_options.CommitOnStop || done)
         {
-            totals = totals.Add(ingestor.Apply(batch, final: true));
+            totals = totals.Add(Timeline.Apply(() => ingestor.Apply(batch, final: true)));
             Committed?.Invoke(totals);
         }
         return totals;
@@ -179,6 +185,8 @@ public sealed class JetstreamListener
     private sealed class Receiver(JetstreamListener owner, JetstreamTriage triage, ChannelWriter<List<JetstreamEvent>> writer, long? resumeFrom, long rewindUs)
     {
         private List<JetstreamEvent> _chunk = new(ChunkSize);
+        // Posts are read here, while the committing side, which the listener waits for, writes the previous ones.
+        private readonly BlueskyPostReader _reader = new(owner._finder);
         public long Connections;
         public long Malformed;
         private long? _lastTimeUs;
@@ -243,7 +251,12 @@ public sealed class JetstreamListener
         private async ValueTask HandOverAsync(CancellationToken stop)
         {
             if (_chunk.Count == 0) return;
-            await writer.WriteAsync(_chunk, stop);
+            if (!writer.TryWrite(_chunk))
+            {
+                var blocked = System.Diagnostics.Stopwatch.GetTimestamp();
+                await writer.WriteAsync(_chunk, stop);
+                owner.Timeline.ReceiverWaited(blocked);
+            }
             _chunk = new List<JetstreamEvent>(ChunkSize);
         }
 
@@ -258,7 +271,11 @@ public sealed class JetstreamListener
         /// <summary>A frame that cannot matter passes on as its time alone; the rest are read (false: malformed, logged and counted).</summary>
         private bool TryTriage(ReadOnlySpan<byte> json, out JetstreamEvent item)
         {
-            if (triage.TryRead(json, out item, out var error)) return true;
+            if (triage.TryRead(json, out item, out var error))
+            {
+                if (item.Frame is { } frame) JetstreamIngestor.ReadAhead(frame, _reader);
+                return true;
+            }
             if (error is not null) owner._log($"skipped a malformed frame after time_us {_lastTimeUs}: {error.Message}");
             Interlocked.Increment(ref Malformed);
             return false;

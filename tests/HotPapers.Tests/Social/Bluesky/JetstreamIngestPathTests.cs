@@ -124,13 +124,19 @@ public sealed class JetstreamIngestPathTests
         };
         var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
         ingestor.Reloaded = triage.AddKept;
+        var reader = new BlueskyPostReader(ArxivIdFinders.Default);
         var totals = new JetstreamStats();
         var batch = new List<JetstreamEvent>();
         foreach (var json in frames)
         {
             if (!reference)
             {
-                if (triage.TryRead(json, out var item, out _)) batch.Add(item);
+                // As the listener's receiving side: triage, then read the posts that may link arXiv ahead of the apply.
+                if (triage.TryRead(json, out var item, out _))
+                {
+                    if (item.Frame is { } frame) JetstreamIngestor.ReadAhead(frame, reader);
+                    batch.Add(item);
+                }
             }
             else if (Parse(json) is { } frame) batch.Add(new JetstreamEvent(frame.TimeUs, frame));
             if (batch.Count == batchFrames)

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HotPapers.Social.Bluesky;
+
+/// <summary>
+/// Where each side of a listener's run spent its time, for the bench (issue 14): the committing side is what the
+/// listener waits for when the receiving side is blocked on a full queue, and the reverse. Wall times are measured
+/// around the waits and the batches; the committing side's CPU time is read from the thread that applied each batch
+/// (Linux only; zero elsewhere), which other work on a shared machine disturbs less than wall time.
+/// </summary>
+internal sealed class JetstreamTimeline
+{
+    private long _applying;
+    private long _applyingCpuNs;
+    private long _committerWaiting;
+    private long _receiverBlocked;
+
+    public TimeSpan Applying => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _applying));
+
+    public TimeSpan ApplyingCpu => TimeSpan.FromTicks(Interlocked.Read(ref _applyingCpuNs) / 100);
+
+    public TimeSpan CommitterWaiting => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _committerWaiting));
+
+    public TimeSpan ReceiverBlocked => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _receiverBlocked));
+
+    /// <summary>Times one batch applied on the calling thread.</summary>
+    public T Apply<T>(Func<T> apply)
+    {
+        var cpu = ThreadCpuNs();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return apply();
+        }
+        finally
+        {
+            Interlocked.Add(ref _applying, Stopwatch.GetTimestamp() - started);
+            if (cpu >= 0 && ThreadCpuNs() is var after and >= 0) Interlocked.Add(ref _applyingCpuNs, after - cpu);
+        }
+    }
+
+    public void CommitterWaited(long startedTimestamp) => Interlocked.Add(ref _committerWaiting, Stopwatch.GetTimestamp() - startedTimestamp);
+
+    public void ReceiverWaited(long startedTimestamp) => Interlocked.Add(ref _receiverBlocked, Stopwatch.GetTimestamp() - startedTimestamp);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"committing side applied batches for {Applying.TotalSeconds:0.00} s ({ApplyingCpu.TotalSeconds:0.00} s of its thread's CPU) and waited for frames {CommitterWaiting.TotalSeconds:0.00} s; receiving side blocked on a full queue {ReceiverBlocked.TotalSeconds:0.00} s");
+
+    private static bool _noThreadClock;
+
+    /// <summary>The calling thread's CPU time in nanoseconds (Linux's schedstat), or -1 where it cannot be read.</summary>
+    private static long ThreadCpuNs()
+    {
+        if (_noThreadClock) return -1;
+        try
+        {
+            var text = File.ReadAllText("/proc/thread-self/schedstat");
+            return long.Parse(text.AsSpan(0, text.IndexOf(' ')), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+        {
+            _noThreadClock = true;
+            return -1;
+        }
+    }
+}
