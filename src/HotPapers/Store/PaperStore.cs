@@ -104,7 +104,7 @@ public sealed class PaperStore
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var papers = new List<Paper>();
         var unprinted = unprintedOnly ? "AND NOT EXISTS (SELECT 1 FROM printed_papers pp WHERE pp.arxiv_id = a.arxiv_id)" : "";
-        foreach (var (paper, crawlOrder) in _sql.Rows($"""
+        foreach (var (paper, crawlOrder) in _sql.HotRows($"""
             SELECT p.arxiv_id, p.title, p.authors, p.subjects, p.abstract, p.abs_url, p.pdf_url, a.listing_date, a.crawl_order
             FROM announcements a JOIN papers p ON p.arxiv_id = a.arxiv_id
             WHERE a.listing_date >= @start AND a.listing_date <= @end {unprinted}

@@ -105,7 +105,7 @@ public sealed class PostStore
     {
         var posts = new Dictionary<string, List<CandidatePost>>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string, string)>();
-        foreach (var (paper, candidate) in _sql.Rows($"""
+        foreach (var (paper, candidate) in _sql.HotRows($"""
             SELECT pp.arxiv_id, {PostColumns}, pp.embed_order, e.html, snap.reposts, snap.likes, snap.measured_at
             FROM announcements a
             JOIN paper_posts pp ON pp.arxiv_id = a.arxiv_id

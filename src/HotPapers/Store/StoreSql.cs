@@ -121,6 +121,22 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
         if (!Deferred(sql, parameters)) HotCount(sql, parameters);
     }
 
+    /// <summary>
+    /// Every row of a query kept prepared on this connection: for the few fixed queries a site build runs once per
+    /// day (a thousand times each), which would otherwise be parsed and planned again on every call.
+    /// </summary>
+    public List<T> HotRows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var reader = Cached(sql, parameters).ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>The first column of the first row of a query kept prepared on this connection, or null.</summary>
+    public object? HotScalar(string sql, params (string Name, object? Value)[] parameters) =>
+        Cached(sql, parameters).ExecuteScalar() is { } value and not DBNull ? value : null;
+
     /// <summary>Runs a statement kept prepared on this connection now, even in a batch; returns the rows it changed.</summary>
     public int HotCount(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
 
