@@ -41,7 +41,7 @@ internal static class StoredEntities
         }
     }
 
-    private static bool Literal(ReadOnlySpan<char> s, ref int at, string literal)
+    internal static bool Literal(ReadOnlySpan<char> s, ref int at, string literal)
     {
         if (!s[at..].StartsWith(literal, StringComparison.Ordinal)) return false;
         at += literal.Length;
@@ -49,7 +49,7 @@ internal static class StoredEntities
     }
 
     /// <summary>A string's characters up to its closing quote (none escaped: the caller has seen no backslash), no control characters.</summary>
-    private static bool Plain(ReadOnlySpan<char> s, ref int at, out string value)
+    internal static bool Plain(ReadOnlySpan<char> s, ref int at, out string value)
     {
         value = "";
         var length = s[at..].IndexOf('"');
@@ -63,7 +63,7 @@ internal static class StoredEntities
     }
 
     /// <summary>A JSON integer of at most nine digits (no leading zeros, no fraction or exponent), which always fits an int.</summary>
-    private static bool Number(ReadOnlySpan<char> s, ref int at, out int value)
+    internal static bool Number(ReadOnlySpan<char> s, ref int at, out int value)
     {
         value = 0;
         var negative = at < s.Length && s[at] == '-';
