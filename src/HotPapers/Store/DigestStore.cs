@@ -35,7 +35,7 @@ public sealed class DigestStore
 
     /// <summary>When the stored digest of this window was generated, if one was imported or written.</summary>
     public DateTime? LoadGeneratedAt(DigestWindow window) =>
-        _sql.Scalar("SELECT generated_at FROM digests WHERE window_key = @w", ("w", window.DateStr)) is string s ? StoreTime.ParseLocal(s) : null;
+        _sql.HotScalar("SELECT generated_at FROM digests WHERE window_key = @w", ("w", window.DateStr)) is string s ? StoreTime.ParseLocal(s) : null;
 
     /// <summary>The keys (date_str) of the windows with a stored digest; the others print the clock as their generation time.</summary>
     public IReadOnlySet<string> LoadDigestKeys() =>
@@ -59,12 +59,12 @@ public sealed class DigestStore
     /// how much each post counted. Totals a daily run measured are not among them.
     /// </summary>
     public IReadOnlySet<string> LoadPrintedPaperIds(DigestWindow window) =>
-        _sql.Rows("SELECT arxiv_id FROM reported_totals WHERE window_key = @w AND source = 'import'", r => r.GetString(0), ("w", window.DateStr))
+        _sql.HotRows("SELECT arxiv_id FROM reported_totals WHERE window_key = @w AND source = 'import'", r => r.GetString(0), ("w", window.DateStr))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The spacing the window's imported post was printed with, or null for the classic layout.</summary>
     internal PostLayout? LoadLayout(DigestWindow window) =>
-        _sql.Scalar("SELECT layout FROM digests WHERE window_key = @w", ("w", window.DateStr)) is string key ? PostLayout.FromKey(key) : null;
+        _sql.HotScalar("SELECT layout FROM digests WHERE window_key = @w", ("w", window.DateStr)) is string key ? PostLayout.FromKey(key) : null;
 
     /// <summary>
     /// What an imported post printed for a window, in rank order, each paper with its embeds (as candidate posts
@@ -73,7 +73,7 @@ public sealed class DigestStore
     internal List<(int Rank, Paper Paper, List<CandidatePost> Embeds)> LoadPrinted(DigestWindow window)
     {
         var embeds = new Dictionary<int, List<CandidatePost>>();
-        foreach (var (rank, embed) in _sql.Rows("""
+        foreach (var (rank, embed) in _sql.HotRows("""
             SELECT e.rank, s.platform, s.post_id, s.author_handle, s.author_name, s.created_at, s.lang, s.dir, s.text, s.entities, s.repost_of,
                    e.position, e.html
             FROM printed_embeds e JOIN social_posts s ON s.platform = e.platform AND s.post_id = e.post_id
@@ -83,16 +83,16 @@ public sealed class DigestStore
             if (!embeds.TryGetValue(rank, out var list)) embeds[rank] = list = [];
             list.Add(embed);
         }
-        return _sql.Rows("""
+        return _sql.HotRows("""
             SELECT rank, arxiv_id, title, authors, subjects, abstract, abs_url, pdf_url FROM printed_papers WHERE window_key = @w ORDER BY rank
-            """, r => (r.GetInt32(0), new Paper(ArxivId.Parse(r.GetString(1)), r.GetString(2), StoreJson.Read<string[]>(r.GetString(3)),
-                StoreJson.Read<Subject[]>(r.GetString(4)), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), window.Start, 0),
+            """, r => (r.GetInt32(0), new Paper(ArxivId.Parse(r.GetString(1)), r.GetString(2), StoredLists.Authors(r.GetString(3)),
+                StoredLists.Subjects(r.GetString(4)), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), window.Start, 0),
                 embeds.TryGetValue(r.GetInt32(0), out var list) ? list : []), ("w", window.DateStr));
     }
 
     /// <summary>The totals fixed for a window, by paper id.</summary>
     internal Dictionary<string, FixedTotals> LoadFixedTotals(DigestWindow window) =>
-        _sql.Rows("SELECT arxiv_id, reposts, likes, measured_at, source FROM reported_totals WHERE window_key = @w",
+        _sql.HotRows("SELECT arxiv_id, reposts, likes, measured_at, source FROM reported_totals WHERE window_key = @w",
                 r => (r.GetString(0), new FixedTotals(r.GetInt32(1), r.GetInt32(2), StoreTime.ParseLocal(r.GetString(3)), ReadSource(r.GetString(4)))),
                 ("w", window.DateStr))
             .ToDictionary(t => t.Item1, t => t.Item2, StringComparer.Ordinal);

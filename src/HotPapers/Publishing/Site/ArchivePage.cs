@@ -11,7 +11,7 @@ namespace HotPapers.Publishing.Site;
 /// </summary>
 internal static class ArchivePage
 {
-    public static string Render(IReadOnlyList<DaySummary> days, SiteOptions options) =>
+    public static byte[] Render(IReadOnlyList<DaySummary> days, SiteOptions options) =>
         Layout.Page(SitePaths.Archive, "All days", options, (sb, root) =>
         {
             sb.Append("<h1>All days</h1>\n<p class=\"lede\">").Append(Layout.Number(days.Count)).Append(days.Count == 1 ? " day" : " days")

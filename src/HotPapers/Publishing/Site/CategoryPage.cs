@@ -6,7 +6,7 @@ namespace HotPapers.Publishing.Site;
 /// <summary>The papers of one arXiv category, newest listing first, and the list of all categories.</summary>
 internal static class CategoryPage
 {
-    public static string Render(string code, string? name, IReadOnlyList<ListedPaper> papers, Paging paging, SiteOptions options)
+    public static byte[] Render(string code, string? name, IReadOnlyList<ListedPaper> papers, Paging paging, SiteOptions options)
     {
         var path = SitePaths.Category(code, paging.Number);
         var title = name is null ? code : $"{name} ({code})";
@@ -27,7 +27,7 @@ internal static class CategoryPage
         });
     }
 
-    public static string RenderIndex(IReadOnlyList<(string Code, string? Name, int Count)> categories, SiteOptions options) =>
+    public static byte[] RenderIndex(IReadOnlyList<(string Code, string? Name, int Count)> categories, SiteOptions options) =>
         Layout.Page(SitePaths.Categories, "Categories", options, (sb, root) =>
         {
             sb.Append("<h1>Categories</h1>\n<ul class=\"category-list\">\n");

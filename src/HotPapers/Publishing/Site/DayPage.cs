@@ -10,7 +10,7 @@ namespace HotPapers.Publishing.Site;
 /// </summary>
 internal static class DayPage
 {
-    public static string Render(DayView day, SiteOptions options)
+    public static byte[] Render(DayView day, SiteOptions options)
     {
         var path = SitePaths.Day(day.Window);
         var title = "Hot Papers " + day.Window.DateStr;

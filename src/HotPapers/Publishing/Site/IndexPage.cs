@@ -5,7 +5,7 @@ namespace HotPapers.Publishing.Site;
 /// <summary>The front page and its older pages: the days, newest first, each with its top papers.</summary>
 internal static class IndexPage
 {
-    public static string Render(IReadOnlyList<DaySummary> days, Paging paging, SiteOptions options)
+    public static byte[] Render(IReadOnlyList<DaySummary> days, Paging paging, SiteOptions options)
     {
         var path = SitePaths.IndexPage(paging.Number);
         var title = paging.Number == 0 ? options.Title : $"{options.Title}, page {paging.Number}";

@@ -6,7 +6,7 @@ namespace HotPapers.Publishing.Site;
 /// <summary>A paper: its metadata, the days it was listed, its engagement history and every post that mentioned it.</summary>
 internal static class PaperPage
 {
-    public static string Render(PaperView view, SiteOptions options)
+    public static byte[] Render(PaperView view, SiteOptions options)
     {
         var paper = view.Paper;
         var path = SitePaths.Paper(paper.Id);

@@ -62,8 +62,14 @@ internal static class PixelFont
         ['&'] = [".##..", "#..#.", "#.#..", ".#...", "#.#.#", "#..#.", ".##.#"],
     };
 
-    /// <summary>The glyph's rows ('#' on), or null for a blank.</summary>
-    public static string[]? Glyph(char c) => Glyphs.TryGetValue(char.ToUpperInvariant(c), out var rows) ? rows : null;
+    /// <summary>
+    /// The glyph's rows as bit masks, the leftmost column in bit 4 (<see cref="Width"/> - 1), or null for a blank:
+    /// what drawing needs, without reading the pattern strings pixel by pixel.
+    /// </summary>
+    public static byte[]? Rows(char c) => Masks.TryGetValue(char.ToUpperInvariant(c), out var rows) ? rows : null;
+
+    private static readonly Dictionary<char, byte[]> Masks = Glyphs.ToDictionary(g => g.Key,
+        g => g.Value.Select(row => (byte)row.Select((pixel, x) => pixel == '#' ? 1 << (Width - 1 - x) : 0).Sum()).ToArray());
 
     /// <summary>Text as the font can draw it: accents dropped (é → E), other unknown characters as spaces.</summary>
     public static string Drawable(string text)

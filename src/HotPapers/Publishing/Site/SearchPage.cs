@@ -3,7 +3,7 @@ namespace HotPapers.Publishing.Site;
 /// <summary>Client-side search over titles, authors and ids: a form, a result list, and a small local script.</summary>
 internal static class SearchPage
 {
-    public static string Render(SiteOptions options) =>
+    public static byte[] Render(SiteOptions options) =>
         Layout.Page(SitePaths.Search, "Search", options, (sb, root) =>
         {
             sb.Append("<h1>Search</h1>\n")

@@ -301,7 +301,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
         return null;
     }
 
-    private static SiteFile Page(string path, string html) => new(path, HtmlType, Utf8(html));
+    private static SiteFile Page(string path, byte[] html) => new(path, HtmlType, html);
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
