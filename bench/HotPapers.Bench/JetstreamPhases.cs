@@ -39,12 +39,15 @@ internal static class JetstreamPhases
                 var parsedInBatch = 0;
                 var parsed = 0;
                 var watch = new Stopwatch();
+                long readBytes = 0, applyBytes = 0;
                 foreach (var frame in frames)
                 {
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
                     watch.Restart();
                     var ok = triage.TryRead(frame, out var item, out _);
                     if (ok && item.Frame is { } parsedFrame) JetstreamIngestor.ReadAhead(parsedFrame, reader);
                     readTime += watch.Elapsed;
+                    readBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
                     if (!ok) continue;
                     batch.Add(item);
                     if (item.Frame is not null)
@@ -54,9 +57,11 @@ internal static class JetstreamPhases
                     }
                     if (parsedInBatch >= options.BatchSize || batch.Count >= options.BatchSize * JetstreamListener.MaxSkippedPerParsed)
                     {
+                        var before = GC.GetAllocatedBytesForCurrentThread();
                         watch.Restart();
                         ingestor.Apply(batch, final: false);
                         applyTime += watch.Elapsed;
+                        applyBytes += GC.GetAllocatedBytesForCurrentThread() - before;
                         batch.Clear();
                         parsedInBatch = 0;
                     }
@@ -65,7 +70,7 @@ internal static class JetstreamPhases
                 ingestor.Apply(batch, final: true);
                 applyTime += watch.Elapsed;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round}: {frames.Count:N0} frames, {parsed:N0} acted on; read (triage, then build or parse) {readTime.TotalMilliseconds:N0} ms, apply {applyTime.TotalMilliseconds:N0} ms; counts {string.Join(", ", store.RowCounts().Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}"));
+                    $"round {round}: {frames.Count:N0} frames, {parsed:N0} acted on; read (triage, then build or parse) {readTime.TotalMilliseconds:N0} ms ({readBytes / 1048576.0:N1} MiB allocated), apply {applyTime.TotalMilliseconds:N0} ms ({applyBytes / 1048576.0:N1} MiB, the last batch aside); counts {string.Join(", ", store.RowCounts().Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}"));
             }
         }
         finally

@@ -24,8 +24,8 @@ namespace HotPapers.Social.Bluesky;
 /// </summary>
 internal sealed class JetstreamTriage
 {
-    private readonly HashSet<ulong> _maybeKept = [];
-    private readonly HashSet<ulong> _maybeCounted = [];
+    private readonly UInt64Set _maybeKept = new();
+    private readonly UInt64Set _maybeCounted = new();
     private readonly ConcurrentQueue<string> _keptElsewhere = new();
 
     public JetstreamTriage(IEnumerable<string> keptPosts, IEnumerable<(string Did, string Collection, string Rkey)> engagements)
