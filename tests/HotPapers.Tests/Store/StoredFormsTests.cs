@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CsCheck;
 using HotPapers.Domain;
 using HotPapers.Store;
@@ -27,6 +31,39 @@ public class StoredFormsTests
         from display in Gen.Null(Value)
         from expanded in Gen.Null(Value)
         select new PostEntity(kind, start, end, value, display, expanded);
+
+    // The reflection-based settings the store wrote its JSON columns with before they were source-generated.
+    private static readonly JsonSerializerOptions Reflection = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    private static readonly Gen<Subject> SubjectGen = from code in Value from name in Gen.Null(Value) select new Subject(code, name);
+
+    [Fact]
+    public void Columns_are_written_and_read_as_the_reflection_serializer_did()
+    {
+        Gen.Select(Value.Array[0, 4], SubjectGen.Array[0, 3], Entity.Array[0, 4]).Sample((authors, subjects, entities) =>
+        {
+            IReadOnlyList<string> list = authors;
+            var json = (A: JsonSerializer.Serialize(authors, Reflection), S: JsonSerializer.Serialize(subjects, Reflection), E: JsonSerializer.Serialize(entities, Reflection));
+            Assert.Equal(json.A, StoreJson.Write(authors));
+            Assert.Equal(JsonSerializer.Serialize(list, Reflection), StoreJson.Write(list));
+            Assert.Equal(json.S, StoreJson.Subjects(subjects));
+            Assert.Equal(json.E, StoreJson.Write(entities));
+            // Read back as the reflection serializer reads (not the values written: a lone surrogate comes back as U+FFFD).
+            Assert.Equal(JsonSerializer.Deserialize<string[]>(json.A, Reflection), StoreJson.Read<string[]>(json.A));
+            Assert.Equal(JsonSerializer.Deserialize<Subject[]>(json.S, Reflection), StoreJson.Read<Subject[]>(json.S));
+            Assert.Equal(JsonSerializer.Deserialize<PostEntity[]>(json.E, Reflection), StoreJson.Read<PostEntity[]>(json.E));
+        }, iter: 5_000);
+        PostEntity[] unnamed = [new((EntityKind)42, 3, 4, "v")];
+        Assert.Equal(JsonSerializer.Serialize(unnamed, Reflection), StoreJson.Write(unnamed));
+        Assert.Equal(unnamed, StoreJson.Read<PostEntity[]>(JsonSerializer.Serialize(unnamed, Reflection)));
+    }
 
     [Fact]
     public void Entities_are_written_as_the_serializer_writes_them()
