@@ -85,8 +85,8 @@ public sealed class DigestStore
         }
         return _sql.Rows("""
             SELECT rank, arxiv_id, title, authors, subjects, abstract, abs_url, pdf_url FROM printed_papers WHERE window_key = @w ORDER BY rank
-            """, r => (r.GetInt32(0), new Paper(ArxivId.Parse(r.GetString(1)), r.GetString(2), StoreJson.Read<string[]>(r.GetString(3)),
-                StoreJson.Read<Subject[]>(r.GetString(4)), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), window.Start, 0),
+            """, r => (r.GetInt32(0), new Paper(ArxivId.Parse(r.GetString(1)), r.GetString(2), StoreJsonReader.Strings(r.GetString(3)),
+                StoreJsonReader.Subjects(r.GetString(4)), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), window.Start, 0),
                 embeds.TryGetValue(r.GetInt32(0), out var list) ? list : []), ("w", window.DateStr));
     }
 

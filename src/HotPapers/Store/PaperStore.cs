@@ -50,8 +50,8 @@ public sealed class PaperStore
         {
             var key = r.GetString(0);
             var listed = dates.TryGetValue(key, out var list) ? list.OrderDescending().ToList() : [];
-            var paper = new Paper(ArxivId.Parse(key), r.GetString(1), StoreJson.Read<string[]>(r.GetString(2)),
-                StoreJson.Read<Subject[]>(r.GetString(3)), r.GetString(4), r.GetString(5),
+            var paper = new Paper(ArxivId.Parse(key), r.GetString(1), StoreJsonReader.Strings(r.GetString(2)),
+                StoreJsonReader.Subjects(r.GetString(3)), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6), listed.Count == 0 ? DateOnly.MinValue : listed[0], 0);
             return new ListedPaper(paper, listed);
         }, id);
@@ -70,7 +70,7 @@ public sealed class PaperStore
             WHERE l.listing_date = @date AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = l.arxiv_id)
             ORDER BY l.crawl_order
             """, r => new ListedEntry(listingDate, ArxivId.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3),
-                StoreJson.Read<string[]>(r.GetString(4)), StoreJson.Read<Subject[]>(r.GetString(5)),
+                StoreJsonReader.Strings(r.GetString(4)), StoreJsonReader.Subjects(r.GetString(5)),
                 r.IsDBNull(6) ? null : r.GetInt32(6) != 0, Convert.ToBoolean(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture)),
             ("date", DigestWindow.Format(listingDate)));
 
@@ -109,8 +109,8 @@ public sealed class PaperStore
             FROM announcements a JOIN papers p ON p.arxiv_id = a.arxiv_id
             WHERE a.listing_date >= @start AND a.listing_date <= @end {unprinted}
             ORDER BY a.listing_date, a.crawl_order, p.arxiv_id
-            """, r => (new Paper(ArxivId.Parse(r.GetString(0)), r.GetString(1), StoreJson.Read<string[]>(r.GetString(2)),
-                StoreJson.Read<Subject[]>(r.GetString(3)), r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+            """, r => (new Paper(ArxivId.Parse(r.GetString(0)), r.GetString(1), StoreJsonReader.Strings(r.GetString(2)),
+                StoreJsonReader.Subjects(r.GetString(3)), r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
                 StoreSql.ParseDate(r.GetString(7)), 0), r.GetInt32(8)),
             ("start", DigestWindow.Format(window.Start)), ("end", DigestWindow.Format(window.End))))
         {

@@ -165,7 +165,7 @@ public sealed class PostStore
     /// <summary>A post from the ten columns of <see cref="PostColumns"/>, starting at <paramref name="first"/>.</summary>
     internal static SocialPost ReadPost(DbDataReader r, int first) =>
         new(r.GetString(first), r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3), StoreTime.ParseUtc(r.GetString(first + 4)),
-            r.GetString(first + 5), r.GetString(first + 6), r.GetString(first + 7), StoreJson.Read<PostEntity[]>(r.GetString(first + 8)),
+            r.GetString(first + 5), r.GetString(first + 6), r.GetString(first + 7), StoreJsonReader.Entities(r.GetString(first + 8)),
             r.IsDBNull(first + 9) ? null : r.GetString(first + 9));
 
     /// <summary>Newest first; equal times by id, larger (later) first, comparing numeric ids by value.</summary>

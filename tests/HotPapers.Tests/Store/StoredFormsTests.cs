@@ -66,6 +66,70 @@ public class StoredFormsTests
     }
 
     [Fact]
+    public void Columns_are_read_by_hand_as_the_serializer_reads_them()
+    {
+        Gen.Select(Value.Array[0, 4], SubjectGen.Array[0, 3], Entity.Array[0, 4]).Sample((authors, subjects, entities) =>
+        {
+            var json = (A: JsonSerializer.Serialize(authors, Reflection), S: JsonSerializer.Serialize(subjects, Reflection), E: JsonSerializer.Serialize(entities, Reflection));
+            Assert.Equal(JsonSerializer.Deserialize<string[]>(json.A, Reflection), StoreJsonReader.Strings(json.A));
+            Assert.Equal(JsonSerializer.Deserialize<Subject[]>(json.S, Reflection), StoreJsonReader.Subjects(json.S));
+            Assert.Equal(JsonSerializer.Deserialize<PostEntity[]>(json.E, Reflection), StoreJsonReader.Entities(json.E));
+        }, iter: 5_000);
+    }
+
+    // Forms the store does not write: each must read as the serializer reads it, or fail as it fails.
+    [Theory]
+    [InlineData(" [ \"a\" , \"b\\u00e9\" ] ")]
+    [InlineData("[\"a\",null]")]
+    [InlineData("null")]
+    [InlineData("[1]")]
+    [InlineData("[\"a\"] x")]
+    [InlineData("[\"a\",]")]
+    [InlineData("{}")]
+    [InlineData("")]
+    [InlineData("[\"\\ud800\"]")]
+    public void Other_author_lists_read_as_the_serializer_reads_them(string json) => SameAsSerializer<string[]>(json, StoreJsonReader.Strings);
+
+    [Theory]
+    [InlineData("[{\"name\":\"Machine Learning\",\"code\":\"cs.LG\"}]")]
+    [InlineData("[{\"code\":\"cs.LG\",\"name\":null}]")]
+    [InlineData("[{\"code\":\"cs.LG\",\"code\":\"cs.AI\"}]")]
+    [InlineData("[{\"Code\":\"cs.LG\"}]")]
+    [InlineData("[{\"code\":null}]")]
+    [InlineData("[{\"code\":\"cs.LG\",\"other\":[1,2]}]")]
+    [InlineData("[{\"code\":\"cs.LG\"},\"cs.AI\"]")]
+    [InlineData("[{}]")]
+    public void Other_subject_lists_read_as_the_serializer_reads_them(string json) => SameAsSerializer<Subject[]>(json, StoreJsonReader.Subjects);
+
+    [Theory]
+    [InlineData("[{\"value\":\"v\",\"end\":2,\"start\":1,\"kind\":\"mention\"}]")]
+    [InlineData("[{\"kind\":\"URL\",\"start\":1,\"end\":2,\"value\":\"v\"}]")]
+    [InlineData("[{\"kind\":3,\"start\":1,\"end\":2,\"value\":\"v\"}]")]
+    [InlineData("[{\"kind\":\"url\",\"start\":1.5,\"end\":2,\"value\":\"v\"}]")]
+    [InlineData("[{\"kind\":\"url\",\"start\":1,\"end\":2}]")]
+    [InlineData("[{\"kind\":\"url\",\"start\":1,\"end\":2,\"value\":\"v\",\"display\":null,\"expanded\":\"e\"}]")]
+    [InlineData("[{\"kind\":\"url\",\"start\":1,\"end\":2,\"value\":\"v\",\"extra\":true}]")]
+    [InlineData("[{\"kind\":\"nope\",\"start\":1,\"end\":2,\"value\":\"v\"}]")]
+    [InlineData("[{\"kind\":\"url\",\"start\":99999999999,\"end\":2,\"value\":\"v\"}]")]
+    public void Other_entity_lists_read_as_the_serializer_reads_them(string json) => SameAsSerializer<PostEntity[]>(json, StoreJsonReader.Entities);
+
+    private static void SameAsSerializer<T>(string json, Func<string, T> read)
+    {
+        T? expected;
+        try
+        {
+            expected = JsonSerializer.Deserialize<T>(json, Reflection);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            Assert.ThrowsAny<Exception>(() => read(json));
+            return;
+        }
+        if (expected is null) Assert.Throws<InvalidDataException>(() => read(json));
+        else Assert.Equal(expected, read(json));
+    }
+
+    [Fact]
     public void Entities_are_written_as_the_serializer_writes_them()
     {
         Assert.Equal("[]", StoreJson.Entities([]));
