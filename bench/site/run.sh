@@ -8,7 +8,8 @@
 # Then the incremental rebuild: one more day is added to a copy of the store (SyntheticDays with days+1 rewrites
 # the same N days unchanged, which the store's change log ignores, and adds one), and `site build` updates a copy of
 # the first full build; the updated folder must equal a full build of the N+1 days byte for byte (diff -r), which
-# the script checks; then the same updates by a ReadyToRun publish of the CLI (as the Dockerfile builds it). The
+# the script checks; then the same updates by a ReadyToRun publish of the CLI, framework-dependent and self-contained
+# composite (as the Dockerfile builds it). The
 # floor of a process: `hotpapers --version` (start the runtime, parse, print).
 # Every timed line gives the wall time and the CPU time (user + system) of the process, and the load average.
 # Usage: bench/site/run.sh [days=1000] [papers-per-day=15] [runs=3]
@@ -101,8 +102,22 @@ timed "${next_cli[@]}" site build --out "$work/inc"
 printf 'incremental with nothing changed: %.2f s wall, %.2f s CPU (load %s) | %s\n' "$wall" "$cpu" "$load" "$line"
 # The same updates by the CLI compiled ahead (ReadyToRun), as the Dockerfile and the README publish it: a short build
 # spends much of its CPU compiling methods it runs once.
+# Each publish starts from no compiled-ahead files: an incremental publish would reuse the other kind's (a composite
+# build's rewritten assemblies in a framework-dependent folder fail to start).
+clean_r2r() { rm -rf src/HotPapers.Cli/obj/Release/net10.0/linux-x64 src/HotPapers/obj/Release/net10.0/linux-x64; }
+clean_r2r
 dotnet publish -c Release -v q --nologo --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" src/HotPapers.Cli/HotPapers.Cli.csproj >/dev/null
 updates "ReadyToRun publish" dotnet "$work/r2r/hotpapers.dll" --db "$next" --now 2026-01-01T00:00:00
+# And self-contained with the runtime in one composite image (README's first recipe): the framework's generic code
+# over the tool's types is compiled ahead too. The publish takes several minutes.
+clean_r2r
+dotnet publish -c Release -v q --nologo --use-current-runtime --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" src/HotPapers.Cli/HotPapers.Cli.csproj >/dev/null
+updates "composite ReadyToRun, self-contained" "$work/composite/hotpapers" --db "$next" --now 2026-01-01T00:00:00
+for run in $(seq 1 "$runs"); do
+  timed "$work/composite/hotpapers" --version
+  printf 'floor of a process (composite hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"
+done
+clean_r2r
 for run in $(seq 1 "$runs"); do
   timed dotnet src/HotPapers.Cli/bin/Release/net10.0/hotpapers.dll --version
   printf 'floor of a process (hotpapers --version): %.2f s wall, %.2f s CPU (load %s)\n' "$wall" "$cpu" "$load"

@@ -43,8 +43,11 @@ internal sealed class SiteManifest
     /// <summary>arXiv id → what the listings show of the paper, and its search score.</summary>
     public Dictionary<string, (ListedPaper Paper, int Score)> Papers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Site path → content key, for the files built from every day or every paper (ordinal order).</summary>
-    public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Site path → content key, for the files built from every day or every paper (written in ordinal order; a
+    /// plain dictionary, as a sorted one's generic code is compiled at run time even in a ReadyToRun build).
+    /// </summary>
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A manifest read from a file: its bytes, its category table, and where each paper's and each day's entry lies in them.</summary>
     private (byte[] Bytes, Subject[] Subjects, Dictionary<string, (int Start, int Length)> Papers, Dictionary<string, (int Start, int Length)> Days)? _read;
@@ -147,11 +150,13 @@ internal sealed class SiteManifest
                 }
             }
 
-            w.Write(Files.Count);
-            foreach (var (path, key) in Files)
+            var files = Files.Keys.ToArray();
+            Array.Sort(files, string.CompareOrdinal);
+            w.Write(files.Length);
+            foreach (var path in files)
             {
                 w.Write(path);
-                w.Write(key);
+                w.Write(Files[path]);
             }
         }
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));

@@ -46,7 +46,7 @@ public sealed partial class SiteModel(HotPapersStore store, TimeProvider clock, 
     /// version. A site built with another key is rebuilt whole; a new build of the same version is not.
     /// </summary>
     public string SettingsKey() => SiteManifest.Key(string.Join('\n',
-        System.Text.Json.JsonSerializer.Serialize(options), zone.Id, OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        SiteOptionsJson.Write(options), zone.Id, OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The same model reading through <paramref name="other"/>, another connection to the same store.</summary>
     public SiteModel On(HotPapersStore other) => new(other, clock, zone, options);
