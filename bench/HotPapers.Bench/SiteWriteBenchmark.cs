@@ -37,7 +37,7 @@ internal static class SiteWriteBenchmark
             ("StagingFile", (path, bytes) => StagingFile.Write(path, bytes)),
         };
         // Nothing is deleted until the end: ext4 skips inodes freed in the last minute or more when it allocates new
-        // ones, so deleting one run's 33,579 files makes the next run's creations slower (docs/benchmarks.md).
+        // ones, so deleting one run's 33,579 files makes the next run's creations slower (docs/benchmarks-history.md).
         var targets = new List<string>();
         try
         {

@@ -9,7 +9,7 @@ namespace HotPapers.Social.Bluesky;
 /// The statements the Jetstream listener runs for every relevant event, in one batch's transaction: event
 /// identities, engagement rows, counter changes, kept posts and the papers they link. Same SQL and the same rows on every database; on SQLite they are
 /// prepared once per batch and bound by position through SQLite's own API (<see cref="SqliteStatement"/>), which
-/// took a batch's statement time from most of the listener's time to a fraction of it (docs/benchmarks.md).
+/// took a batch's statement time from most of the listener's time to a fraction of it (docs/benchmarks-history.md).
 /// </summary>
 internal abstract class JetstreamBatchWrites : IDisposable
 {

@@ -8,7 +8,7 @@ public sealed record JetstreamOptions
     /// <summary>
     /// The listener's SQLite page cache: it touches a few index pages per batch, and a cache fills to its limit and
     /// stays, so the store's 64 MiB default was a third of the listener's memory for no measurable speed
-    /// (148 against 127 MiB peak, same throughput: docs/benchmarks.md).
+    /// (148 against 127 MiB peak, same throughput: docs/benchmarks-history.md).
     /// </summary>
     public const int StorePageCacheMiB = 8;
 
@@ -61,7 +61,7 @@ public sealed record JetstreamOptions
     /// 2,000 of them span ~6,400 frames of the generated stream, so at 4,096 the receiver stopped while each batch
     /// was applied and the committer then waited for the rest of the next one (the two sides took turns instead of
     /// working at once). With skipped frames kept as their time alone, 16,384 costs no measurable peak; when every
-    /// frame was parsed it had cost ~12 MiB (docs/benchmarks.md).
+    /// frame was parsed it had cost ~12 MiB (docs/benchmarks-history.md).
     /// </summary>
     public int ChannelCapacity { get; init; } = 16_384;
 }

@@ -34,7 +34,7 @@ public sealed class JetstreamState
 
     /// <summary>
     /// Records that these events were applied. The table is in time order with no key on the identity (a batch adds
-    /// rows at its end instead of all over an index: docs/benchmarks.md), so recording one again adds a row;
+    /// rows at its end instead of all over an index: docs/benchmarks-history.md), so recording one again adds a row;
     /// <see cref="LoadSeen"/> reads it back once, with its first time. The listener never does: its memory holds
     /// every identity recorded and it records only new ones.
     /// </summary>
