@@ -1,4 +1,5 @@
 using HotPapers.Domain;
+using static HotPapers.Store.PlainStoredJson;
 
 namespace HotPapers.Store;
 
@@ -16,66 +17,20 @@ internal static class StoredEntities
     public static PostEntity[] Read(string json) => TryReadPlain(json) ?? StoreJson.Read<PostEntity[]>(json);
 
     /// <summary>The entities when <paramref name="json"/> is in the written shape with plain values; otherwise null.</summary>
-    internal static PostEntity[]? TryReadPlain(string json)
+    internal static PostEntity[]? TryReadPlain(string json) => PlainStoredJson.Array(json, static (ReadOnlySpan<char> s, ref int at, out PostEntity entity) =>
     {
-        var s = json.AsSpan();
-        if (s.Length < 2 || s[0] != '[' || s[^1] != ']' || s.Contains('\\')) return null;
-        if (s.Length == 2) return [];
-        var entities = new List<PostEntity>(4);
-        var at = 1;
-        while (true)
-        {
-            if (!Literal(s, ref at, "{\"kind\":\"") || !Plain(s, ref at, out var kindName)) return null;
-            var kind = Array.IndexOf(KindNames, kindName);
-            if (kind < 0) return null;
-            if (!Literal(s, ref at, ",\"start\":") || !Number(s, ref at, out var start)) return null;
-            if (!Literal(s, ref at, ",\"end\":") || !Number(s, ref at, out var end)) return null;
-            if (!Literal(s, ref at, ",\"value\":\"") || !Plain(s, ref at, out var value)) return null;
-            string? display = null, expanded = null;
-            if (Literal(s, ref at, ",\"display\":\"") && !Plain(s, ref at, out display)) return null;
-            if (Literal(s, ref at, ",\"expanded\":\"") && !Plain(s, ref at, out expanded)) return null;
-            if (!Literal(s, ref at, "}")) return null;
-            entities.Add(new PostEntity((EntityKind)kind, start, end, value, display, expanded));
-            if (Literal(s, ref at, ",")) continue;
-            return at == s.Length - 1 ? entities.ToArray() : null;
-        }
-    }
-
-    internal static bool Literal(ReadOnlySpan<char> s, ref int at, string literal)
-    {
-        if (!s[at..].StartsWith(literal, StringComparison.Ordinal)) return false;
-        at += literal.Length;
+        entity = null!;
+        if (!Literal(s, ref at, "{\"kind\":\"") || !Plain(s, ref at, out var kindName)) return false;
+        var kind = System.Array.IndexOf(KindNames, kindName);
+        if (kind < 0) return false;
+        if (!Literal(s, ref at, ",\"start\":") || !Number(s, ref at, out var start)) return false;
+        if (!Literal(s, ref at, ",\"end\":") || !Number(s, ref at, out var end)) return false;
+        if (!Literal(s, ref at, ",\"value\":\"") || !Plain(s, ref at, out var value)) return false;
+        string? display = null, expanded = null;
+        if (Literal(s, ref at, ",\"display\":\"") && !Plain(s, ref at, out display)) return false;
+        if (Literal(s, ref at, ",\"expanded\":\"") && !Plain(s, ref at, out expanded)) return false;
+        if (!Literal(s, ref at, "}")) return false;
+        entity = new PostEntity((EntityKind)kind, start, end, value, display, expanded);
         return true;
-    }
-
-    /// <summary>A string's characters up to its closing quote (none escaped: the caller has seen no backslash), no control characters.</summary>
-    internal static bool Plain(ReadOnlySpan<char> s, ref int at, out string value)
-    {
-        value = "";
-        var length = s[at..].IndexOf('"');
-        if (length < 0) return false;
-        var text = s.Slice(at, length);
-        foreach (var c in text)
-            if (c < 0x20 || char.IsSurrogate(c)) return false; // invalid JSON or UTF-16 the serializer judges, not this reader
-        value = text.ToString();
-        at += length + 1;
-        return true;
-    }
-
-    /// <summary>A JSON integer of at most nine digits (no leading zeros, no fraction or exponent), which always fits an int.</summary>
-    internal static bool Number(ReadOnlySpan<char> s, ref int at, out int value)
-    {
-        value = 0;
-        var negative = at < s.Length && s[at] == '-';
-        var from = negative ? at + 1 : at;
-        var to = from;
-        while (to < s.Length && char.IsAsciiDigit(s[to])) to++;
-        var digits = to - from;
-        if (digits is 0 or > 9 || (digits > 1 && s[from] == '0')) return false;
-        if (to < s.Length && s[to] is '.' or 'e' or 'E') return false;
-        for (var i = from; i < to; i++) value = value * 10 + (s[i] - '0');
-        if (negative) value = -value;
-        at = to;
-        return true;
-    }
+    });
 }

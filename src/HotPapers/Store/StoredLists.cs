@@ -1,4 +1,5 @@
 using HotPapers.Domain;
+using static HotPapers.Store.PlainStoredJson;
 
 namespace HotPapers.Store;
 
@@ -15,39 +16,21 @@ internal static class StoredLists
     public static Subject[] Subjects(string json) => TryReadSubjects(json) ?? StoreJson.Read<Subject[]>(json);
 
     /// <summary>A JSON array of plain strings, <c>["a","b"]</c>, as the serializer writes it; otherwise null.</summary>
-    internal static string[]? TryReadStrings(string json)
+    internal static string[]? TryReadStrings(string json) => PlainStoredJson.Array(json, static (ReadOnlySpan<char> s, ref int at, out string value) =>
     {
-        var s = json.AsSpan();
-        if (s.Length < 2 || s[0] != '[' || s[^1] != ']' || s.Contains('\\')) return null;
-        if (s.Length == 2) return [];
-        var values = new List<string>(8);
-        var at = 1;
-        while (true)
-        {
-            if (!StoredEntities.Literal(s, ref at, "\"") || !StoredEntities.Plain(s, ref at, out var value)) return null;
-            values.Add(value);
-            if (StoredEntities.Literal(s, ref at, ",")) continue;
-            return at == s.Length - 1 ? values.ToArray() : null;
-        }
-    }
+        value = "";
+        return Literal(s, ref at, "\"") && Plain(s, ref at, out value);
+    });
 
     /// <summary>Subjects as the serializer writes them, <c>[{"code":"cs.LG","name":"..."}]</c> (the name left out when null); otherwise null.</summary>
-    internal static Subject[]? TryReadSubjects(string json)
+    internal static Subject[]? TryReadSubjects(string json) => PlainStoredJson.Array(json, static (ReadOnlySpan<char> s, ref int at, out Subject subject) =>
     {
-        var s = json.AsSpan();
-        if (s.Length < 2 || s[0] != '[' || s[^1] != ']' || s.Contains('\\')) return null;
-        if (s.Length == 2) return [];
-        var subjects = new List<Subject>(4);
-        var at = 1;
-        while (true)
-        {
-            if (!StoredEntities.Literal(s, ref at, "{\"code\":\"") || !StoredEntities.Plain(s, ref at, out var code)) return null;
-            string? name = null;
-            if (StoredEntities.Literal(s, ref at, ",\"name\":\"") && !StoredEntities.Plain(s, ref at, out name)) return null;
-            if (!StoredEntities.Literal(s, ref at, "}")) return null;
-            subjects.Add(new Subject(code, name));
-            if (StoredEntities.Literal(s, ref at, ",")) continue;
-            return at == s.Length - 1 ? subjects.ToArray() : null;
-        }
-    }
+        subject = null!;
+        if (!Literal(s, ref at, "{\"code\":\"") || !Plain(s, ref at, out var code)) return false;
+        string? name = null;
+        if (Literal(s, ref at, ",\"name\":\"") && !Plain(s, ref at, out name)) return false;
+        if (!Literal(s, ref at, "}")) return false;
+        subject = new Subject(code, name);
+        return true;
+    });
 }
