@@ -1,4 +1,6 @@
 using HotPapers.Pipeline;
+using HotPapers.Store.Backends;
+using Npgsql;
 using HotPapers.Testing;
 
 namespace HotPapers.Tests.Security;
@@ -48,6 +50,23 @@ public sealed class PostgresRunLockTests : IPostgresBacked
             Assert.Contains($"hotpapers daily since 2021-06-11T09:50:30Z pid {Environment.ProcessId}", refused.Message);
         }
         using var again = RunLock.ForStore(database.ConnectionString, null, Clock);
+    }
+
+    // A run that starts the moment the previous one ended must not be refused: the lock is free when Dispose returns,
+    // not only once the server's backend has exited after the client hung up. Watched from a session already open,
+    // so no connection start-up gives the old backend time to go.
+    [StoreFact]
+    public void The_lock_is_free_as_soon_as_the_run_has_released_it()
+    {
+        using var database = TestPostgres.CreateDatabase();
+        using var watcher = new NpgsqlConnection(database.ConnectionString);
+        watcher.Open();
+        using var held = new NpgsqlCommand($"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = {PostgresRunLock.Key} AND classid = 0", watcher);
+        for (var run = 0; run < 50; run++)
+        {
+            RunLock.ForStore(database.ConnectionString, null, Clock).Dispose();
+            Assert.Equal(0L, held.ExecuteScalar());
+        }
     }
 
     [StoreFact]

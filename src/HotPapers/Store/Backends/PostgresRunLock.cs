@@ -46,6 +46,22 @@ internal sealed class PostgresRunLock : IDisposable
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
-    /// <summary>Closing the session releases the lock.</summary>
-    public void Dispose() => _connection.Dispose();
+    /// <summary>
+    /// Releases the lock, then closes the session. Closing alone would release it too, but only when the server's
+    /// backend process has exited, a moment after the client hung up: a run started in that moment was refused, with
+    /// "holder unknown". When the unlock cannot be sent (the connection is broken), the session's end still frees it.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", _connection);
+            release.ExecuteScalar();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The session is gone or going: its end releases the lock.
+        }
+        _connection.Dispose();
+    }
 }
