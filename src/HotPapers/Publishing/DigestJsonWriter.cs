@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using HotPapers.Domain;
 using HotPapers.Ranking;
@@ -13,33 +11,11 @@ namespace HotPapers.Publishing;
 /// </summary>
 public static class DigestJsonWriter
 {
-    private const int MaxKeptCapacity = 1 << 20;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_json;
-
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        // Titles, names and tweets are full of non-ASCII text; keep it readable rather than \u-escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
-
     public static string Write(RankedDigest digest) => System.Text.Encoding.UTF8.GetString(WriteUtf8(digest));
 
     /// <summary>The same text as UTF-8 bytes, straight from the JSON writer (the site writes these without a round trip through a string).</summary>
-    public static byte[] WriteUtf8(RankedDigest digest)
+    public static byte[] WriteUtf8(RankedDigest digest) => PublishedJson.Write(digest, static (json, digest) =>
     {
-        // One buffer and one writer per thread, reset for each day: a site build writes a thousand of these (about
-        // 50 KB each), and a MemoryStream doubling up to that size (then copied out) allocated three times as much.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
-        buffer.ResetWrittenCount();
-        var json = t_json ??= new Utf8JsonWriter(buffer, Options);
-        json.Reset(buffer);
         json.WriteStartObject();
         json.WriteString("date_str", digest.Window.DateStr);
         json.WriteString("start", DigestWindow.Format(digest.Window.Start));
@@ -49,13 +25,7 @@ public static class DigestJsonWriter
         foreach (var paper in digest.Papers) WritePaper(json, paper);
         json.WriteEndArray();
         json.WriteEndObject();
-        json.Flush();
-        var bytes = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(bytes);
-        bytes[^1] = (byte)'\n';
-        if (buffer.Capacity > MaxKeptCapacity) t_buffer = null; // a rare huge day does not stay with the thread
-        return bytes;
-    }
+    });
 
     private static void WritePaper(Utf8JsonWriter json, RankedPaper ranked)
     {
