@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using HotPapers.Domain;
 
 namespace HotPapers.Store;
 
@@ -204,35 +205,11 @@ internal static class StoreTime
     /// form, or not a real date and time, goes to the invariant culture's parser, whose result or error it is.
     /// </summary>
     public static DateTimeOffset ParseUtc(string s) =>
-        s.Length == 24 && s[19] == '.' && s[23] == 'Z' && TryDigits(s, out var t, Number(s, 20, 3))
-            ? new DateTimeOffset(t, TimeSpan.Zero)
+        IsoTimeDigits.TryReadUtc(s, millisecondsOptional: false, out var at)
+            ? at
             : DateTimeOffset.ParseExact(s, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>A local time <see cref="Local"/> wrote, read as <see cref="ParseUtc"/> reads one.</summary>
     public static DateTime ParseLocal(string s) =>
-        s.Length == 19 && TryDigits(s, out var t, 0) ? t : DateTime.ParseExact(s, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
-
-    /// <summary>The <c>yyyy-MM-ddTHH:mm:ss</c> at the start of <paramref name="s"/>, plus <paramref name="millisecond"/>, when all are in range.</summary>
-    private static bool TryDigits(string s, out DateTime t, int millisecond)
-    {
-        t = default;
-        if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || millisecond < 0) return false;
-        int year = Number(s, 0, 4), month = Number(s, 5, 2), day = Number(s, 8, 2), hour = Number(s, 11, 2), minute = Number(s, 14, 2), second = Number(s, 17, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23
-            || minute is < 0 or > 59 || second is < 0 or > 59) return false;
-        t = new DateTime(year, month, day, hour, minute, second, millisecond, DateTimeKind.Unspecified);
-        return true;
-    }
-
-    /// <summary>The decimal number of <paramref name="length"/> ASCII digits at <paramref name="at"/>, or -1.</summary>
-    private static int Number(string s, int at, int length)
-    {
-        var value = 0;
-        for (var i = at; i < at + length; i++)
-        {
-            if (!char.IsAsciiDigit(s[i])) return -1;
-            value = value * 10 + (s[i] - '0');
-        }
-        return value;
-    }
+        IsoTimeDigits.TryReadLocal(s, out var t) ? t : DateTime.ParseExact(s, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }
