@@ -6,8 +6,10 @@ namespace HotPapers.Social.Bluesky;
 /// <summary>
 /// Applies Jetstream events to the store, one transaction per batch: keeps posts that link arXiv papers, counts
 /// likes, reposts and quotes of kept posts (deletes subtract), and moves the cursor in the same transaction, so
-/// a crash loses nothing committed and a rewound resume counts nothing twice (event identities are remembered
-/// for <see cref="JetstreamOptions.SeenWindow"/>; engagements are remembered for good so deletes can be matched).
+/// a crash loses nothing committed and a rewound resume counts nothing twice. Engagements are remembered for good
+/// (so deletes can be matched), and a replayed like or repost is refused by its own row; what else a replay could
+/// repeat is remembered for <see cref="JetstreamOptions.SeenWindow"/> (see <see cref="MarkSeen"/> and
+/// <see cref="RetireEngagement"/>).
 /// </summary>
 internal sealed class JetstreamIngestor
 {
@@ -17,6 +19,9 @@ internal sealed class JetstreamIngestor
     private HashSet<string> _kept = null!;
     private HashSet<string> _keptDids = null!;
     private Dictionary<string, long> _seen = null!;
+    // Likes and reposts deleted within the seen window, as did|collection|rkey: their rows are gone, so only this
+    // refuses a replay of their create.
+    private Dictionary<string, long> _retired = null!;
     private long _lastSnapshotUs;
     private long _lastPruneUs;
     // Identities older than this are gone from jetstream_seen too; the memory keeps everything newer, so that it
@@ -51,7 +56,15 @@ internal sealed class JetstreamIngestor
     {
         _kept = _store.Bluesky.LoadKeptPosts();
         _keptDids = new HashSet<string>(_kept.Select(u => AtUri.TryParse(u, out var a) ? a.Did : ""), StringComparer.Ordinal);
-        _seen = _store.Jetstream.LoadSeen().ToDictionary(s => s.Key, s => s.TimeUs, StringComparer.Ordinal);
+        _seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        _retired = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, timeUs) in _store.Jetstream.LoadSeen())
+        {
+            // A like's or repost's identity, whatever its operation: a delete recorded by RetireEngagement, or a create
+            // recorded by a listener from before it (refusing its replay, as that listener did).
+            if (EngagementOf(key) is { } engagement) _retired.TryAdd(engagement, timeUs);
+            else _seen[key] = timeUs;
+        }
         Cursor = _store.Jetstream.LoadCursor(_options.StreamName);
         _lastSnapshotUs = _lastPruneUs = Cursor ?? 0;
         _storePrunedBeforeUs = long.MinValue;
@@ -112,13 +125,14 @@ internal sealed class JetstreamIngestor
         }
         finally
         {
-            if (Cursor is { } now && _seen.Count > 4096) PruneMemory(Math.Min(now - SeenWindowUs, _storePrunedBeforeUs));
+            if (Cursor is { } now && _seen.Count + _retired.Count > 4096) PruneMemory(Math.Min(now - SeenWindowUs, _storePrunedBeforeUs));
         }
     }
 
     private void PruneMemory(long olderThanUs)
     {
-        foreach (var key in _seen.Where(s => s.Value < olderThanUs).Select(s => s.Key).ToList()) _seen.Remove(key);
+        foreach (var remembered in (Dictionary<string, long>[])[_seen, _retired])
+            foreach (var key in remembered.Where(s => s.Value < olderThanUs).Select(s => s.Key).ToList()) remembered.Remove(key);
     }
 
     /// <summary>
@@ -204,21 +218,47 @@ internal sealed class JetstreamIngestor
         if (operation == "delete")
         {
             if (batch.Writes.RemoveEngagement(did, collection, rkey) is not { } subject) return;
+            RetireEngagement(batch, frame, did, collection, rkey, commit.Rev);
             if (isLike) batch.Delta(subject).Likes--;
             else batch.Delta(subject).Reposts--;
             return;
         }
         if (operation != "create" || commit.Record?.Subject?.Uri is not { } target || !_kept.Contains(target)) return;
-        if (!MarkSeen(batch, frame, collection, rkey, operation, commit.Rev)) return;
-        if (!batch.Writes.AddEngagement(did, collection, rkey, target)) return;
+        // A replayed create: its row is there (the insert does nothing), or it was deleted since (retired).
+        if ((_retired.Count > 0 && _retired.ContainsKey(EngagementKey(did, collection, rkey))) || !batch.Writes.AddEngagement(did, collection, rkey, target))
+        {
+            batch.Stats = batch.Stats with { Duplicates = batch.Stats.Duplicates + 1 };
+            return;
+        }
         if (isLike) batch.Delta(target).Likes++;
         else batch.Delta(target).Reposts++;
     }
 
     /// <summary>
-    /// True the first time an event identity is applied; a replay is counted as a duplicate and skipped. The memory
-    /// holds every identity <c>jetstream_seen</c> does (loaded at start, pruned only behind the table), so it alone
-    /// decides; new identities are written at the end of the batch, in its transaction, several rows a statement.
+    /// Remembers a deleted like or repost, so that a replay of its create is not counted again now that its row is
+    /// gone: recorded in <c>jetstream_seen</c> as the delete's identity. A like or repost that stays needs no such
+    /// record, its row refuses the replay; that is most of them, and it spares an identity row per engagement.
+    /// </summary>
+    private void RetireEngagement(Batch batch, JetstreamFrame frame, string did, string collection, string rkey, string? rev)
+    {
+        if (_retired.TryAdd(EngagementKey(did, collection, rkey), frame.TimeUs))
+            batch.NewSeen.Add((string.Join('|', did, collection, rkey, "delete", rev ?? ""), frame.TimeUs));
+    }
+
+    private static string EngagementKey(string did, string collection, string rkey) => string.Join('|', did, collection, rkey);
+
+    /// <summary>did|collection|rkey when an identity (did|collection|rkey|operation|rev) is a like's or repost's, else null.</summary>
+    private static string? EngagementOf(string identity)
+    {
+        var parts = identity.Split('|');
+        return parts.Length == 5 && parts[1] is BlueskyPlatform.LikeCollection or BlueskyPlatform.RepostCollection
+            ? EngagementKey(parts[0], parts[1], parts[2]) : null;
+    }
+
+    /// <summary>
+    /// True the first time a post event's identity is applied; a replay is counted as a duplicate and skipped. The
+    /// memory holds every identity <c>jetstream_seen</c> does (loaded at start, pruned only behind the table), so it
+    /// alone decides; new identities are written at the end of the batch, in its transaction, several rows a statement.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
