@@ -49,11 +49,14 @@ internal static class JetstreamReplayBenchmark
             {
                 // A listener runs for days: JIT compilation is paid once at start-up. An untimed run over the first
                 // frames, into a throwaway store, measures the steady state (the ceiling, run after the listener,
-                // is already warm: it uses the same websocket code).
+                // is already warm: it uses the same websocket code). The tiered JIT compiles the hot methods again,
+                // optimised, on a background thread that gets little of a busy machine: without the wait below, a
+                // 200,000-event warm-up still left ~1,200 compilations (~0.6 s of the JIT) to the timed run.
                 using var scratch = HotPapersStore.Open(Path.Combine(dir.FullName, "warmup.db"), JetstreamOptions.StorePageCacheMiB);
                 await new JetstreamListener(scratch, new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, MaxEvents = warmup }, TimeProvider.System)
                     .RunAsync(CancellationToken.None);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed"));
+                var (settled, compiled) = await JitIdleAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed; then {settled.TotalSeconds:N1} s until the JIT was idle ({compiled:N0} more methods compiled)"));
             }
             using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"), JetstreamOptions.StorePageCacheMiB);
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
@@ -62,10 +65,14 @@ internal static class JetstreamReplayBenchmark
             using var sampler = new ManagedPeakSampler();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var cpuBefore = ProcessorTime();
+            var serverCpuBefore = harness.ProcessorTime();
+            var (jitMethodsBefore, jitTimeBefore) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var clock = Stopwatch.StartNew();
             var stats = await listener.RunAsync(timeout.Token);
             clock.Stop();
             var cpu = ProcessorTime() - cpuBefore;
+            var serverCpu = harness.ProcessorTime() - serverCpuBefore;
+            var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore, System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore);
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
             var rate = stats.Events / clock.Elapsed.TotalSeconds;
@@ -76,12 +83,13 @@ internal static class JetstreamReplayBenchmark
             var counts = store.RowCounts();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 machine:      {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}
+                jit:          {jitMethods:N0} methods compiled during the run, {jitTime.TotalSeconds:N2} s of the JIT's time
                 gc:           {(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}; {GcSettingsInEffect()}
                 events:       {stats.Events:N0} ({harness.Bytes / 1024.0 / 1024.0:N1} MiB of JSON) in {stats.Batches:N0} batches of up to {batchSize}, channel capacity {channelCapacity:N0}
                 elapsed:      {clock.Elapsed.TotalSeconds:N2} s
                 throughput:   {rate:N0} events/s; {cpu.TotalSeconds:N2} s of CPU in this process ({stats.Events / cpu.TotalSeconds:N0} events per CPU second)
                 peak memory:  {(inProcess ? "listener + harness" : "listener")} process {Mib(process.PeakWorkingSet64)} MiB (Process.PeakWorkingSet64); managed heap peak {Mib(sampler.Peak)} MiB (sampled), {Mib(gc.HeapSizeBytes)} MiB after the last GC; {Mib(allocated)} MiB allocated in all, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 GCs
-                harness:      {(inProcess ? "(in the same process)" : $"server process peak {Mib(harnessPeak)} MiB")}
+                harness:      {(inProcess ? "(in the same process)" : $"server process peak {Mib(harnessPeak)} MiB, {serverCpu.TotalSeconds:N2} s of CPU while it served the listener")}
                 sides:        {listener.Timeline}
                 kept posts:   {stats.PostsKept:N0}; likes {stats.Likes:N0}, reposts {stats.Reposts:N0}, quotes {stats.Quotes:N0} (net)
                 store rows:   {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}
@@ -90,14 +98,17 @@ internal static class JetstreamReplayBenchmark
             {
                 // Same run, same server, same frames: read and discarded, nothing else.
                 var ceilingCpuBefore = ProcessorTime();
+                var ceilingServerCpuBefore = harness.ProcessorTime();
                 var (raw, frames) = await JetstreamDiscardCeiling.MeasureAsync(harness.Url, stats.Events, timeout.Token);
                 var ceilingCpu = ProcessorTime() - ceilingCpuBefore;
+                var ceilingServerCpu = harness.ProcessorTime() - ceilingServerCpuBefore;
                 var ceiling = frames / raw.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ceiling:      {frames:N0} frames read and discarded in {raw.TotalSeconds:N2} s: {ceiling:N0} events/s; listener/ceiling = {rate / ceiling:0.00}"));
                 // CPU seconds of this process are less at the mercy of the other work on a shared machine than wall time.
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ceiling cpu:  {ceilingCpu.TotalSeconds:N2} s of CPU in this process; listener/ceiling per CPU second = {ceilingCpu / cpu:0.00}"));
+                if (!inProcess) Console.WriteLine(CoreBound(cpu + serverCpu, ceilingCpu + ceilingServerCpu, raw));
                 if (frames != stats.Events) return 1;
             }
             return stats.Events == events ? 0 : 1;
@@ -149,6 +160,9 @@ internal static class JetstreamReplayBenchmark
         long LastTimeUs { get; }
         long Bytes { get; }
         long PeakWorkingSet();
+
+        /// <summary>The server process's CPU time so far (zero when the server runs in this process: it is counted there).</summary>
+        TimeSpan ProcessorTime();
     }
 
     private sealed class InProcessHarness(JetstreamReplayServer server, long last, long bytes) : IHarness
@@ -157,6 +171,7 @@ internal static class JetstreamReplayBenchmark
         public long LastTimeUs => last;
         public long Bytes => bytes;
         public long PeakWorkingSet() => 0;
+        public TimeSpan ProcessorTime() => TimeSpan.Zero;
 
         public static Task<IHarness> StartAsync(int events, int seed)
         {
@@ -179,6 +194,12 @@ internal static class JetstreamReplayBenchmark
         {
             child.Refresh();
             return child.PeakWorkingSet64;
+        }
+
+        public TimeSpan ProcessorTime()
+        {
+            child.Refresh();
+            return child.TotalProcessorTime;
         }
 
         public static async Task<IHarness> StartAsync(int events, int seed)
@@ -211,6 +232,34 @@ internal static class JetstreamReplayBenchmark
             catch (OperationCanceledException) { child.Kill(); }
             child.Dispose();
         }
+    }
+
+    /// <summary>Waits until the JIT has compiled nothing for half a second (at most 30 s); how long that took, and how many methods it compiled meanwhile.</summary>
+    private static async Task<(TimeSpan Waited, long Compiled)> JitIdleAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var start = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var last = start;
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(500);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == last) break;
+            last = now;
+        }
+        return (clock.Elapsed, last - start);
+    }
+
+    /// <summary>
+    /// What the cores allow, whatever the overlap: both runs share the machine's cores with the server process, so the
+    /// listener's run cannot take less wall time than its CPU seconds and the server's spread over every core.
+    /// </summary>
+    private static string CoreBound(TimeSpan listenerRunCpu, TimeSpan ceilingRunCpu, TimeSpan ceilingElapsed)
+    {
+        var cores = Environment.ProcessorCount;
+        var fastest = listenerRunCpu / cores;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"cores:        listener run {listenerRunCpu.TotalSeconds:N2} CPU s with the server's, ceiling run {ceilingRunCpu.TotalSeconds:N2}; on {cores} cores the listener's run takes at least {fastest.TotalSeconds:N2} s, so listener/ceiling ≤ {ceilingElapsed / fastest:0.00} however well its sides overlap");
     }
 
     private static string GcSettingsInEffect()
