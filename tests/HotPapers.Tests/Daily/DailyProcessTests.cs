@@ -96,7 +96,10 @@ public sealed class DailyProcessTests
     public async Task A_second_concurrent_run_exits_1_naming_the_holder_and_the_first_completes()
     {
         using var dir = new TempDirectory();
-        using var first = StartDaily(dir, dir.File("posts"));
+        // The first run must still hold the lock when the second one tries it. Its recorded answers come a few at a
+        // time, so at 100 ms each the run held the lock about half a second after this line, and the test once failed
+        // on a loaded machine; at 1.5 s each it holds it for several seconds.
+        using var first = StartDaily(dir, dir.File("posts"), delayMs: 1500);
         Assert.True(await first.WaitForLineAsync("6 steps", Patience), string.Join('\n', first.Lines));
 
         using (var second = StartDaily(dir, dir.File("posts"), delayMs: 0))
