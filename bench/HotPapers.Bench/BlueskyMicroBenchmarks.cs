@@ -33,7 +33,7 @@ public class BlueskyMicroBenchmarks
     public object? ParseArxivPostFrame() => JsonSerializer.Deserialize(ArxivPostFrame, BlueskyJsonContext.Default.JetstreamFrame);
 
     [Benchmark]
-    public bool MentionsArxiv() => BlueskyPostReader.MentionsArxiv(_post.Commit!.Record!);
+    public bool MayLinkPaper() => BlueskyPostReader.MayLinkPaper(_post.Commit!.Record!);
 
     [Benchmark]
     public BlueskyPostReading ReadPost() => _reader.Read(AtUri.Post(_post.Did!, _post.Commit!.Rkey!), _post.Commit.Record!, null, null, DateTimeOffset.UnixEpoch);

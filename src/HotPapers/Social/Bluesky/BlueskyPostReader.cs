@@ -36,16 +36,30 @@ internal sealed class BlueskyPostReader(IArxivIdFinder finder)
         return new BlueskyPostReading(post, uri, Papers(text, record), QuotedUri(record.Embed), record.Embed is not null);
     }
 
-    /// <summary>Cheap test used on the firehose before a full read: could this record matter at all?</summary>
-    public static bool MentionsArxiv(PostRecord record)
+    /// <summary>
+    /// What a string must contain, ignoring case, for the extractor to find a paper in it: every form of
+    /// external-formats.md §3 has one (arXiv's own hosts, paths and DOI, "arXiv:" text, the mirrors' paths, and
+    /// the overlays that do not say "arxiv": ar5iv, alphaXiv, Hugging Face's paper pages).
+    /// </summary>
+    internal static readonly string[] PaperMarkers = ["arxiv", "ar5iv", "alphaxiv", "huggingface.co/papers", "hf.co/papers"];
+
+    /// <summary>Cheap test used on the firehose before a full read: could this record link a paper at all?</summary>
+    public static bool MayLinkPaper(PostRecord record)
     {
-        if (record.Text is { } text && text.Contains("arxiv.org/", StringComparison.OrdinalIgnoreCase)) return true;
+        if (record.Text is { } text && HasPaperMarker(text)) return true;
         if (record.Facets is { } facets)
             foreach (var facet in facets)
                 if (facet.Features is { } features)
                     foreach (var feature in features)
-                        if (feature.Uri is { } u && u.Contains("arxiv.org/", StringComparison.OrdinalIgnoreCase)) return true;
-        return ExternalUris(record.Embed).Any(u => u.Contains("arxiv.org/", StringComparison.OrdinalIgnoreCase));
+                        if (feature.Uri is { } u && HasPaperMarker(u)) return true;
+        return ExternalUris(record.Embed).Any(HasPaperMarker);
+    }
+
+    private static bool HasPaperMarker(string s)
+    {
+        foreach (var marker in PaperMarkers)
+            if (s.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     public static string? QuotedUri(RecordEmbed? embed) => embed?.Type switch

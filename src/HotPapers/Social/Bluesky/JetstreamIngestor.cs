@@ -143,7 +143,7 @@ internal sealed class JetstreamIngestor
     internal static void ReadAhead(JetstreamFrame frame, BlueskyPostReader reader)
     {
         if (frame is not { Kind: "commit", Did: { } did, Commit: { Collection: BlueskyPlatform.PostCollection, Rkey: { } rkey, Operation: "create" or "update", Record: { } record } }) return;
-        if (!BlueskyPostReader.MentionsArxiv(record)) return;
+        if (!BlueskyPostReader.MayLinkPaper(record)) return;
         frame.Reading = reader.Read(AtUri.Post(did, rkey), record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
     }
 
@@ -191,7 +191,7 @@ internal sealed class JetstreamIngestor
         var reading = frame.Reading;
         if (reading is null)
         {
-            if (!quotesKept && !BlueskyPostReader.MentionsArxiv(record)) return;
+            if (!quotesKept && !BlueskyPostReader.MayLinkPaper(record)) return;
             reading = _reader.Read(uri, record, handle: null, displayName: null, BlueskyTime.FromUnixMicroseconds(frame.TimeUs));
         }
         if (reading.Papers.Count == 0 && !quotesKept) return;

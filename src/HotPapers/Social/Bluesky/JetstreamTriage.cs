@@ -123,7 +123,7 @@ internal sealed class JetstreamTriage
             if (delete)
                 return _maybeKept.Contains(PostHash(did, rkey)) || _maybeCounted.Contains(EngagementHash(did, collection, rkey));
             if ((!create && !fields.Operation.Is(json, "update"u8)) || !fields.HasRecord) return false;
-            var mentions = Utf8ArxivMention.MayMention(json[fields.RecordStart..fields.RecordEnd]);
+            var mentions = Utf8PaperMention.MayMention(json[fields.RecordStart..fields.RecordEnd]);
             var quotesKept = create && fields.RecordLinksKept;
             if (mentions) _maybeKept.Add(PostHash(did, rkey));
             if (quotesKept) _maybeCounted.Add(EngagementHash(did, collection, rkey));

@@ -23,7 +23,7 @@ public sealed class JetstreamReadAheadTests
             JetstreamIngestor.ReadAhead(frame, reader);
 
             var post = frame.Commit is { Collection: BlueskyPlatform.PostCollection, Operation: "create" or "update", Record: { } record } ? record : null;
-            if (post is null || !BlueskyPostReader.MentionsArxiv(post))
+            if (post is null || !BlueskyPostReader.MayLinkPaper(post))
             {
                 Assert.True(frame.Reading is null, $"read ahead although nothing would read it: {generated.Json}");
                 continue;

@@ -11,7 +11,7 @@ namespace HotPapers.Tests.Social.Bluesky;
 /// <summary>
 /// The triage may skip a frame only if the full path would do nothing with it. Checked as a property: frames are
 /// walked in order next to a reference that parses every frame and decides as <c>JetstreamIngestor</c> does
-/// (keeping a post only when <see cref="BlueskyPostReader.MentionsArxiv"/> holds and papers are found, counting
+/// (keeping a post only when <see cref="BlueskyPostReader.MayLinkPaper"/> holds and papers are found, counting
 /// likes, reposts and quotes of kept posts, forgetting them on delete); every frame the reference acts on must
 /// have been sent for parsing, and every skipped frame must carry its own <c>time_us</c>.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class JetstreamTriageTests
     public void It_never_skips_a_generated_frame_the_full_path_acts_on(int seed)
     {
         var frames = JetstreamStreamGenerator.Generate(30_000, seed).Select(e => e.Json).ToList();
-        var skipped = CheckNeverSkipsRelevant(frames);
+        var skipped = CheckNeverSkipsRelevant(frames).Skipped;
         // Most of the stream is likes, reposts and posts that cannot matter: they must not be parsed.
         Assert.True(skipped > frames.Count / 2, $"only {skipped} of {frames.Count} frames were skipped");
     }
@@ -39,23 +39,39 @@ public sealed class JetstreamTriageTests
     [Theory]
     [InlineData(4)]
     [InlineData(5)]
-    public void It_never_skips_arxiv_spelt_in_other_case_escaped_or_with_lookalike_letters(int seed)
+    public void It_never_skips_a_paper_link_spelt_in_other_case_escaped_or_with_lookalike_letters(int seed)
     {
-        // The same stream with every "arxiv" rewritten: random case, some letters as \uXXXX escapes (either hex
-        // case), some as any non-ASCII character OrdinalIgnoreCase equates with them (none in .NET 10; the
-        // pre-check does not assume so).
+        // The same stream with every paper link in turn in each form external-formats.md §3.3 knows, and every marker
+        // rewritten: random case, some characters as \uXXXX escapes (either hex case) and slashes as \/, some as any
+        // non-ASCII character OrdinalIgnoreCase equates with them (none in .NET 10; the pre-check does not assume so).
         var random = new Random(seed);
-        var lookalikes = Utf8ArxivMention.Lookalikes().ToList();
-        var frames = JetstreamStreamGenerator.Generate(20_000, seed).Select(e => e.Json.Replace("arxiv", Respell(random, lookalikes), StringComparison.Ordinal)).ToList();
-        CheckNeverSkipsRelevant(frames);
+        var lookalikes = Utf8PaperMention.Lookalikes().ToList();
+        var forms = 0;
+        var frames = JetstreamStreamGenerator.Generate(20_000, seed).Select(e => e.Json)
+            .Select(json => json.Contains("arxiv.org/abs/", StringComparison.Ordinal) ? json.Replace("arxiv.org/abs/", OtherForms[forms++ % OtherForms.Length], StringComparison.Ordinal) : json)
+            .Select(json => Respelt(json, random, lookalikes))
+            .ToList();
+        var keptByForm = CheckNeverSkipsRelevant(frames).KeptPosts;
+        Assert.True(keptByForm > 100, $"only {keptByForm} posts were kept: the rewritten links should still link papers");
+    }
+
+    /// <summary>Paper links in the forms that do not say "arxiv.org/abs/" (the ids that follow are new-style, unversioned or versioned).</summary>
+    private static readonly string[] OtherForms =
+        ["arxiv.org/abs/", "huggingface.co/papers/", "hf.co/papers/", "alphaxiv.org/abs/", "ar5iv.org/html/", "doi.org/10.48550/arXiv.", "www.semanticscholar.org/arxiv/", "arXiv:"];
+
+    [Fact]
+    public void The_characters_it_treats_as_those_of_its_words_are_exactly_those_ordinal_ignore_case_equates()
+    {
+        var expected = Enumerable.Range(0, 0x10000).Select(c => (char)c)
+            .Where(c => Utf8PaperMention.Words.Any(w => w.Any(l => string.Equals(c.ToString(), l.ToString(), StringComparison.OrdinalIgnoreCase))));
+        Assert.Equal(expected, Utf8PaperMention.Lookalikes());
     }
 
     [Fact]
-    public void The_letters_it_treats_as_arxiv_are_exactly_those_ordinal_ignore_case_equates()
+    public void Every_paper_marker_holds_one_of_the_words_it_looks_for()
     {
-        var expected = Enumerable.Range(0, 0x10000).Select(c => (char)c)
-            .Where(c => "arxiv".Any(l => string.Equals(c.ToString(), l.ToString(), StringComparison.OrdinalIgnoreCase)));
-        Assert.Equal(expected, Utf8ArxivMention.Lookalikes());
+        foreach (var marker in BlueskyPostReader.PaperMarkers)
+            Assert.Contains(Utf8PaperMention.Words, w => marker.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -103,12 +119,34 @@ public sealed class JetstreamTriageTests
         Assert.True(triage.NeedsParse(like, out _));
     }
 
-    private static string Respell(Random random, List<char> lookalikes)
+    /// <summary>Every paper marker in the JSON text rewritten (the JSON stays valid and decodes to the same text, ignoring case).</summary>
+    private static string Respelt(string json, Random random, List<char> lookalikes)
+    {
+        foreach (var marker in BlueskyPostReader.PaperMarkers.OrderByDescending(m => m.Length))
+        {
+            var at = 0;
+            while ((at = json.IndexOf(marker, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                var respelt = Respell(json.AsSpan(at, marker.Length), random, lookalikes);
+                json = string.Concat(json.AsSpan(0, at), respelt, json.AsSpan(at + marker.Length));
+                at += respelt.Length;
+            }
+        }
+        return json;
+    }
+
+    private static string Respell(ReadOnlySpan<char> marker, Random random, List<char> lookalikes)
     {
         var text = new StringBuilder();
-        foreach (var letter in "arxiv")
+        foreach (var letter in marker)
         {
+            if (letter == '/')
+            {
+                text.Append(random.Next(2) == 0 ? "\\/" : "/");
+                continue;
+            }
             var forms = lookalikes.Where(c => string.Equals(c.ToString(), letter.ToString(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (forms.Count == 0) forms = [char.ToLowerInvariant(letter), char.ToUpperInvariant(letter)];
             var c = forms[random.Next(forms.Count)];
             if (random.Next(4) == 0) text.Append(random.Next(2) == 0 ? $"\\u{(int)c:x4}" : $"\\u{(int)c:X4}");
             else text.Append(c);
@@ -116,12 +154,13 @@ public sealed class JetstreamTriageTests
         return text.ToString();
     }
 
-    /// <summary>Walks the frames through the triage and the reference side by side; returns how many were skipped.</summary>
-    private static int CheckNeverSkipsRelevant(IReadOnlyList<string> frames)
+    /// <summary>Walks the frames through the triage and the reference side by side; returns how many were skipped, and how many posts the reference kept.</summary>
+    private static (int Skipped, int KeptPosts) CheckNeverSkipsRelevant(IReadOnlyList<string> frames)
     {
         var triage = new JetstreamTriage([], []);
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var counted = new HashSet<(string, string, string)>();
+        var everKept = new HashSet<string>(StringComparer.Ordinal);
         var skipped = 0;
         for (var i = 0; i < frames.Count; i++)
         {
@@ -137,6 +176,7 @@ public sealed class JetstreamTriageTests
                 continue;
             }
             var acts = ReferenceActs(frame, kept, counted);
+            everKept.UnionWith(kept);
             Assert.True(needsParse || !acts, $"frame {i + 1} was skipped but the full path acts on it: {frames[i]}");
             if (!needsParse)
             {
@@ -144,7 +184,7 @@ public sealed class JetstreamTriageTests
                 Assert.True(timeUs == frame.TimeUs, $"frame {i + 1}: skipped with time_us {timeUs}, the frame says {frame.TimeUs}");
             }
         }
-        return skipped;
+        return (skipped, everKept.Count);
     }
 
     /// <summary>Would <c>JetstreamIngestor.ApplyOne</c> read or write the store for this frame? Updates the reference state as it would.</summary>
@@ -166,7 +206,7 @@ public sealed class JetstreamTriageTests
             if (operation is not ("create" or "update") || commit.Record is not { } record) return false;
             var quoted = BlueskyPostReader.QuotedUri(record.Embed);
             var quotesKept = operation == "create" && quoted is not null && kept.Contains(quoted);
-            var mentions = BlueskyPostReader.MentionsArxiv(record);
+            var mentions = BlueskyPostReader.MayLinkPaper(record);
             if (mentions && new BlueskyPostReader(ArxivIdFinders.Default).Read(AtUri.Post(did, rkey), record, null, null, DateTimeOffset.UnixEpoch).Papers.Count > 0)
                 kept.Add(uri);
             if (quotesKept) counted.Add((did, collection, rkey));

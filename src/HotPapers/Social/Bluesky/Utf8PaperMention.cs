@@ -1,24 +1,31 @@
+using System.Buffers;
 using System.Text;
 
 namespace HotPapers.Social.Bluesky;
 
 /// <summary>
 /// The pre-check the Jetstream listener runs on a raw UTF-8 frame before parsing it: could any string in it say
-/// "arxiv"? <see cref="BlueskyPostReader.MentionsArxiv"/> (the full check, which keeps nothing without
-/// "arxiv.org/" compared with <see cref="StringComparison.OrdinalIgnoreCase"/>) can only be true when this is.
+/// "xiv", "5iv" or "papers"? Every marker of <see cref="BlueskyPostReader.PaperMarkers"/> contains one of those words
+/// ("arxiv" and "alphaxiv" say "xiv", "ar5iv" says "5iv", Hugging Face's paper pages say "papers"), so
+/// <see cref="BlueskyPostReader.MayLinkPaper"/> (the full check, on decoded strings, ignoring case) can only be true
+/// when this is.
 /// <para>
-/// Why that holds: five decoded characters matching "arxiv" ignoring case are each, in the JSON text, either a
-/// literal ASCII letter, a literal non-ASCII character that OrdinalIgnoreCase equates with one (none in .NET 10;
-/// the set is computed from the runtime rather than assumed), or a
-/// <c>\uXXXX</c> escape (JSON's other escapes never produce letters). If all five are literal ASCII they lie side by
-/// side in the bytes; otherwise the frame holds one of the other two forms, and either makes this true.
+/// Why that holds: the decoded characters of a word matched ignoring case are each, in the JSON text, either a
+/// literal ASCII character, a literal non-ASCII character that OrdinalIgnoreCase equates with one (none in .NET 10;
+/// the set is computed from the runtime rather than assumed), or a <c>\uXXXX</c> escape (JSON's other escapes never
+/// produce letters or digits). If all are literal ASCII they lie side by side in the bytes; otherwise the frame holds
+/// one of the other two forms, and either makes this true.
 /// </para>
 /// </summary>
-internal static class Utf8ArxivMention
+internal static class Utf8PaperMention
 {
-    private const string Word = "arxiv";
+    /// <summary>The words looked for; each marker of <see cref="BlueskyPostReader.PaperMarkers"/> contains one.</summary>
+    internal static readonly string[] Words = ["xiv", "5iv", "papers"];
 
-    // Every UTF-16 character OrdinalIgnoreCase equates with a letter of the word, computed from the runtime's
+    // The rarest character of each word in text, in either case: the search stops only there.
+    private static readonly SearchValues<byte> Anchors = SearchValues.Create("xX5pP"u8);
+
+    // Every UTF-16 character OrdinalIgnoreCase equates with a character of the words, computed from the runtime's
     // own comparison rather than assumed (Unicode maps U+0131 'ı' to 'I'; whether the comparison does is its call).
     private static readonly bool[] Lookalike = BuildLookalikes();
 
@@ -31,17 +38,20 @@ internal static class Utf8ArxivMention
     public static bool MayMention(ReadOnlySpan<byte> utf8) =>
         HasAsciiWord(utf8) || HasEscapedLookalike(utf8) || HasNonAsciiLookalike(utf8);
 
-    private static bool HasAsciiWord(ReadOnlySpan<byte> utf8)
+    internal static bool HasAsciiWord(ReadOnlySpan<byte> utf8)
     {
-        // 'x' is the rarest letter of the word in text; anchor on it and look two bytes either side.
-        var from = 2;
-        while (from < utf8.Length - 2)
+        var from = 0;
+        while (from < utf8.Length)
         {
-            var i = utf8[from..^2].IndexOfAny((byte)'x', (byte)'X');
+            var i = utf8[from..].IndexOfAny(Anchors);
             if (i < 0) return false;
             var at = from + i;
-            if ((utf8[at - 2] | 0x20) == 'a' && (utf8[at - 1] | 0x20) == 'r' && (utf8[at + 1] | 0x20) == 'i' && (utf8[at + 2] | 0x20) == 'v')
-                return true;
+            var rest = utf8[(at + 1)..];
+            // "xiv" and "5iv" end in "iv"; "papers" goes on with "apers". Setting bit 0x20 lowers an ASCII letter.
+            var found = (utf8[at] | 0x20) == 'p'
+                ? rest.Length >= 5 && (rest[0] | 0x20) == 'a' && (rest[1] | 0x20) == 'p' && (rest[2] | 0x20) == 'e' && (rest[3] | 0x20) == 'r' && (rest[4] | 0x20) == 's'
+                : rest.Length >= 2 && (rest[0] | 0x20) == 'i' && (rest[1] | 0x20) == 'v';
+            if (found) return true;
             from = at + 1;
         }
         return false;
@@ -91,14 +101,15 @@ internal static class Utf8ArxivMention
         for (var c = 0; c < table.Length; c++)
         {
             var ch = (char)c;
-            foreach (var letter in Word)
-                if (MemoryExtensions.Equals(new ReadOnlySpan<char>(in ch), new ReadOnlySpan<char>(in letter), StringComparison.OrdinalIgnoreCase))
-                    table[c] = true;
+            foreach (var word in Words)
+                foreach (var letter in word)
+                    if (MemoryExtensions.Equals(new ReadOnlySpan<char>(in ch), new ReadOnlySpan<char>(in letter), StringComparison.OrdinalIgnoreCase))
+                        table[c] = true;
         }
         return table;
     }
 
-    /// <summary>The characters treated as letters of the word (for the tests).</summary>
+    /// <summary>The characters treated as characters of the words (for the tests).</summary>
     internal static IEnumerable<char> Lookalikes() =>
         Enumerable.Range(0, Lookalike.Length).Where(c => Lookalike[c]).Select(c => (char)c);
 }
