@@ -235,16 +235,8 @@ public sealed partial class SiteBuilder
     /// </summary>
     private static bool IsProduced(SiteManifest manifest, string path)
     {
-        static bool Between(string path, string prefix, string suffix, out string middle)
-        {
-            var ok = path.Length > prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
-            middle = ok ? path[prefix.Length..^suffix.Length] : "";
-            return ok && !middle.Contains('/');
-        }
-        if (Between(path, "days/", ".html", out var day) || Between(path, "api/days/", ".json", out day) || Between(path, "og/", ".png", out day))
-            return manifest.Days.ContainsKey(day);
-        if (Between(path, "papers/", ".html", out var paper) || Between(path, "api/papers/", ".json", out paper))
-            return manifest.Papers.ContainsKey(SitePaths.PaperIdOfKey(paper));
+        if (SitePaths.TryParseDayFile(path, out var day)) return manifest.Days.ContainsKey(day);
+        if (SitePaths.TryParsePaperFile(path, out var paper)) return manifest.Papers.ContainsKey(SitePaths.PaperIdOfKey(paper));
         return manifest.Files.ContainsKey(path) || path is Marker or SiteManifest.FileName;
     }
 

@@ -23,16 +23,44 @@ public static partial class SitePaths
     /// <summary>An index page by its number (<see cref="Paging.Number"/>): 0 is the front page, older pages count from the oldest.</summary>
     public static string IndexPage(int number) => number == 0 ? Index : $"index-{number}.html";
 
-    public static string Day(DigestWindow window) => $"days/{window.FileStem}.html";
+    // A day's files are named by its window's stem, a paper's by its key: one shape each, to build a path and to read
+    // one back (an incremental build removes the files of days and papers gone from the store).
+    private static readonly FileShape DayPage = new("days/", ".html");
+    private static readonly FileShape DayJsonFile = new("api/days/", ".json");
+    private static readonly FileShape ShareImageFile = new("og/", ".png");
+    private static readonly FileShape PaperPage = new("papers/", ".html");
+    private static readonly FileShape PaperJsonFile = new("api/papers/", ".json");
 
-    public static string DayJson(DigestWindow window) => $"api/days/{window.FileStem}.json";
+    public static string Day(DigestWindow window) => DayPage.Of(window.FileStem);
+
+    public static string DayJson(DigestWindow window) => DayJsonFile.Of(window.FileStem);
 
     /// <summary>The day's OpenGraph image, for link previews.</summary>
-    public static string ShareImage(DigestWindow window) => $"og/{window.FileStem}.png";
+    public static string ShareImage(DigestWindow window) => ShareImageFile.Of(window.FileStem);
 
-    public static string Paper(ArxivId id) => $"papers/{PaperKey(id)}.html";
+    public static string Paper(ArxivId id) => PaperPage.Of(PaperKey(id));
 
-    public static string PaperJson(ArxivId id) => $"api/papers/{PaperKey(id)}.json";
+    public static string PaperJson(ArxivId id) => PaperJsonFile.Of(PaperKey(id));
+
+    /// <summary>Whether <paramref name="path"/> is a day's page, JSON or share image, and the window stem it is named by.</summary>
+    public static bool TryParseDayFile(string path, out string stem) =>
+        DayPage.TryRead(path, out stem) || DayJsonFile.TryRead(path, out stem) || ShareImageFile.TryRead(path, out stem);
+
+    /// <summary>Whether <paramref name="path"/> is a paper's page or JSON, and the paper key it is named by.</summary>
+    public static bool TryParsePaperFile(string path, out string key) =>
+        PaperPage.TryRead(path, out key) || PaperJsonFile.TryRead(path, out key);
+
+    private sealed record FileShape(string Prefix, string Suffix)
+    {
+        public string Of(string name) => string.Concat(Prefix, name, Suffix);
+
+        public bool TryRead(string path, out string name)
+        {
+            var ok = path.Length > Prefix.Length + Suffix.Length && path.StartsWith(Prefix, StringComparison.Ordinal) && path.EndsWith(Suffix, StringComparison.Ordinal);
+            name = ok ? path[Prefix.Length..^Suffix.Length] : "";
+            return ok && !name.Contains('/');
+        }
+    }
 
     /// <summary>A category's page by its number (<see cref="Paging.Number"/>): 0 is its first page, older pages count from the oldest.</summary>
     public static string Category(string code, int number = 0) =>
