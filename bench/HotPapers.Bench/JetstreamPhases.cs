@@ -31,7 +31,7 @@ internal static class JetstreamPhases
                 if (checkpoint > 0) store.Sql.Run($"PRAGMA wal_autocheckpoint = {checkpoint}");
                 var options = new JetstreamOptions { BatchSize = batchSize };
                 var ingestor = new JetstreamIngestor(store, options, ArxivIdFinders.Default);
-                var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
+                var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.EngagementKeys());
                 var reader = new BlueskyPostReader(ArxivIdFinders.Default);
                 var readTime = TimeSpan.Zero;
                 var applyTime = TimeSpan.Zero;

@@ -58,7 +58,16 @@ internal static class JetstreamReplayBenchmark
                 var (settled, compiled) = await JitIdleAsync();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up:      {warmup:N0} events into a throwaway store, untimed; then {settled.TotalSeconds:N1} s until the JIT was idle ({compiled:N0} more methods compiled)"));
             }
-            using var store = HotPapersStore.Open(Path.Combine(dir.FullName, "bench.db"), JetstreamOptions.StorePageCacheMiB);
+            var storeFile = Path.Combine(dir.FullName, "bench.db");
+            var stored = Arg(args, "--stored-engagements", 0);
+            if (stored > 0)
+            {
+                var filled = Stopwatch.StartNew();
+                StoreEngagements(storeFile, stored);
+                using var self = Process.GetCurrentProcess();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store:        {stored:N0} engagements counted before this run, written in {filled.Elapsed.TotalSeconds:N1} s (this process {Mib(self.WorkingSet64)} MiB, peak so far {Mib(self.PeakWorkingSet64)} MiB)"));
+            }
+            using var store = HotPapersStore.Open(storeFile, JetstreamOptions.StorePageCacheMiB);
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
             var listener = new JetstreamListener(store, options, TimeProvider.System);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -232,6 +241,37 @@ internal static class JetstreamReplayBenchmark
             catch (OperationCanceledException) { child.Kill(); }
             child.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A store as a listener leaves it after months: <paramref name="count"/> likes and reposts counted, which a listener
+    /// reads back at start so that their deletes are recognised. Written by a bare prepared insert with a small page
+    /// cache, so that filling it adds little to this process's peak.
+    /// </summary>
+    private static void StoreEngagements(string file, int count)
+    {
+        using (HotPapersStore.Open(file, JetstreamOptions.StorePageCacheMiB)) { } // the schema, migrated
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var tx = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO bluesky_engagements (actor_did, collection, rkey, subject) VALUES ($did, $collection, $rkey, $subject)";
+        var did = insert.Parameters.Add("$did", Microsoft.Data.Sqlite.SqliteType.Text);
+        var collection = insert.Parameters.Add("$collection", Microsoft.Data.Sqlite.SqliteType.Text);
+        var rkey = insert.Parameters.Add("$rkey", Microsoft.Data.Sqlite.SqliteType.Text);
+        var subject = insert.Parameters.Add("$subject", Microsoft.Data.Sqlite.SqliteType.Text);
+        insert.Prepare();
+        var start = JetstreamStreamGenerator.DefaultStartUs - 200L * 86_400_000_000;
+        for (var i = 0; i < count; i++)
+        {
+            did.Value = string.Create(CultureInfo.InvariantCulture, $"did:plc:{i % 400_000:d24}");
+            collection.Value = i % 3 == 0 ? BlueskyPlatform.RepostCollection : BlueskyPlatform.LikeCollection;
+            rkey.Value = JetstreamStreamGenerator.Tid(start + i * 10_000L);
+            subject.Value = string.Create(CultureInfo.InvariantCulture, $"at://did:plc:{i % 20_000:d24}/app.bsky.feed.post/{JetstreamStreamGenerator.Tid(start + i / 50 * 500_000L)}");
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
     }
 
     /// <summary>Waits until the JIT has compiled nothing for half a second (at most 30 s); how long that took, and how many methods it compiled meanwhile.</summary>

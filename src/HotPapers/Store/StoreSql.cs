@@ -112,6 +112,17 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
         return rows;
     }
 
+    /// <summary>
+    /// Every row of a query, read one at a time as the caller enumerates (once): for tables too big to hold in memory
+    /// at once. The reader stays open until the enumeration ends.
+    /// </summary>
+    public IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return read(reader);
+    }
+
     // The Jetstream listener runs the same few statements thousands of times a second: prepare each once per
     // connection and rebind, instead of parsing the SQL on every call. The cache dies with its connection.
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Statements = new();

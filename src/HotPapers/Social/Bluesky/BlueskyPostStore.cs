@@ -32,9 +32,13 @@ public sealed class BlueskyPostReads
     public HashSet<string> LoadKeptPosts() =>
         _sql.Rows("SELECT post_id FROM bluesky_posts WHERE deleted = 0", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The identities (actor, collection, rkey) of the engagements counted, so a delete of one can be recognised.</summary>
-    public List<(string Did, string Collection, string Rkey)> LoadEngagementKeys() =>
-        _sql.Rows("SELECT actor_did, collection, rkey FROM bluesky_engagements", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+    /// <summary>
+    /// The identities (actor, collection, rkey) of the engagements counted, so a delete of one can be recognised: read
+    /// row by row as enumerated (once), since a store keeps every engagement it ever counted (a list of a million
+    /// took a listener's start-up to a 351 MiB peak, docs/benchmarks-history.md).
+    /// </summary>
+    public IEnumerable<(string Did, string Collection, string Rkey)> EngagementKeys() =>
+        _sql.Stream("SELECT actor_did, collection, rkey FROM bluesky_engagements", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
     /// <summary>What is kept of one post beyond its <see cref="SocialPost"/>: cid, embed flag, indexedAt and counters.</summary>
     public BlueskyPostState? Load(string uri) =>

@@ -69,7 +69,7 @@ public sealed class JetstreamListener
     public async Task<JetstreamStats> RunAsync(CancellationToken cancellationToken)
     {
         var ingestor = new JetstreamIngestor(_store, _options, _finder);
-        var triage = new JetstreamTriage(ingestor.KeptPosts, _store.Bluesky.LoadEngagementKeys());
+        var triage = new JetstreamTriage(ingestor.KeptPosts, _store.Bluesky.EngagementKeys());
         ingestor.Reloaded = triage.AddKept;
         var totals = new JetstreamStats { Cursor = ingestor.Cursor };
         if (_options.UntilCursor is { } until && ingestor.Cursor >= until) return totals;

@@ -31,7 +31,20 @@ internal sealed class JetstreamTriage
     public JetstreamTriage(IEnumerable<string> keptPosts, IEnumerable<(string Did, string Collection, string Rkey)> engagements)
     {
         foreach (var uri in keptPosts) _maybeKept.Add(Hash(uri));
-        foreach (var (did, collection, rkey) in engagements) _maybeCounted.Add(EngagementHash(Encoding.UTF8.GetBytes(did), Encoding.UTF8.GetBytes(collection), Encoding.UTF8.GetBytes(rkey)));
+        // Read from the store row by row at start-up, a million or more in an old store: hashed without a byte array each.
+        Span<byte> buffer = stackalloc byte[1024];
+        foreach (var (did, collection, rkey) in engagements)
+        {
+            if (Encoding.UTF8.GetMaxByteCount(did.Length + collection.Length + rkey.Length) > buffer.Length)
+            {
+                _maybeCounted.Add(EngagementHash(Encoding.UTF8.GetBytes(did), Encoding.UTF8.GetBytes(collection), Encoding.UTF8.GetBytes(rkey)));
+                continue;
+            }
+            var didLength = Encoding.UTF8.GetBytes(did, buffer);
+            var collectionLength = Encoding.UTF8.GetBytes(collection, buffer[didLength..]);
+            var rkeyLength = Encoding.UTF8.GetBytes(rkey, buffer[(didLength + collectionLength)..]);
+            _maybeCounted.Add(EngagementHash(buffer[..didLength], buffer.Slice(didLength, collectionLength), buffer.Slice(didLength + collectionLength, rkeyLength)));
+        }
     }
 
     /// <summary>Posts the store keeps that this side may not have seen arrive (thread-safe).</summary>

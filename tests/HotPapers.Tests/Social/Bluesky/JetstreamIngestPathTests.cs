@@ -122,7 +122,7 @@ public sealed class JetstreamIngestPathTests
         {
             Writes = reference ? JetstreamBatchWrites.Portable : JetstreamBatchWrites.For,
         };
-        var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
+        var triage = new JetstreamTriage(ingestor.KeptPosts, store.Bluesky.EngagementKeys());
         ingestor.Reloaded = triage.AddKept;
         var reader = new BlueskyPostReader(ArxivIdFinders.Default);
         var totals = new JetstreamStats();

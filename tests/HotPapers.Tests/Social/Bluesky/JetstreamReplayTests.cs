@@ -90,7 +90,7 @@ public sealed class JetstreamReplayTests
         public Listener(HotPapersStore store)
         {
             _ingestor = new JetstreamIngestor(store, new JetstreamOptions(), ArxivIdFinders.Default);
-            _triage = new JetstreamTriage(_ingestor.KeptPosts, store.Bluesky.LoadEngagementKeys());
+            _triage = new JetstreamTriage(_ingestor.KeptPosts, store.Bluesky.EngagementKeys());
             _ingestor.Reloaded = _triage.AddKept;
         }
 

@@ -52,7 +52,7 @@ public abstract class JetstreamStateTests(StoreBackend backend)
             upgraded.Jetstream.LoadSeen().OrderBy(s => s.Key, StringComparer.Ordinal));
         Assert.Equal(
             [("did:plc:a", "app.bsky.feed.repost", "3ka"), ("did:plc:b", "app.bsky.feed.like", "3kb")],
-            upgraded.Bluesky.LoadEngagementKeys().OrderBy(e => e.Did, StringComparer.Ordinal));
+            upgraded.Bluesky.EngagementKeys().OrderBy(e => e.Did, StringComparer.Ordinal));
         upgraded.Write(tx =>
         {
             // Still one engagement per actor, collection and rkey, found by them.
