@@ -60,12 +60,13 @@ internal static class JetstreamReplayBenchmark
             }
             var storeFile = Path.Combine(dir.FullName, "bench.db");
             var stored = Arg(args, "--stored-engagements", 0);
-            if (stored > 0)
+            var storedPosts = Arg(args, "--stored-posts", 0);
+            if (stored > 0 || storedPosts > 0)
             {
                 var filled = Stopwatch.StartNew();
-                StoreEngagements(storeFile, stored);
+                StoreEarlierListening(storeFile, stored, storedPosts);
                 using var self = Process.GetCurrentProcess();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store:        {stored:N0} engagements counted before this run, written in {filled.Elapsed.TotalSeconds:N1} s (this process {Mib(self.WorkingSet64)} MiB, peak so far {Mib(self.PeakWorkingSet64)} MiB)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store:        {storedPosts:N0} kept posts and {stored:N0} engagements counted before this run, written in {filled.Elapsed.TotalSeconds:N1} s (this process {Mib(self.WorkingSet64)} MiB, peak so far {Mib(self.PeakWorkingSet64)} MiB)"));
             }
             using var store = HotPapersStore.Open(storeFile, JetstreamOptions.StorePageCacheMiB);
             var options = new JetstreamOptions { Url = harness.Url, BatchSize = batchSize, ChannelCapacity = channelCapacity, UntilCursor = harness.LastTimeUs };
@@ -244,11 +245,12 @@ internal static class JetstreamReplayBenchmark
     }
 
     /// <summary>
-    /// A store as a listener leaves it after months: <paramref name="count"/> likes and reposts counted, which a listener
-    /// reads back at start so that their deletes are recognised. Written by a bare prepared insert with a small page
-    /// cache, so that filling it adds little to this process's peak.
+    /// A store as a listener leaves it after months: <paramref name="posts"/> kept posts and <paramref name="count"/>
+    /// likes and reposts counted, which a listener reads back at start (it counts the posts' likes, and recognises the
+    /// engagements' deletes). Written by bare prepared inserts with a small page cache, so that filling it adds little
+    /// to this process's peak.
     /// </summary>
-    private static void StoreEngagements(string file, int count)
+    private static void StoreEarlierListening(string file, int count, int posts)
     {
         using (HotPapersStore.Open(file, JetstreamOptions.StorePageCacheMiB)) { } // the schema, migrated
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -262,7 +264,18 @@ internal static class JetstreamReplayBenchmark
         var rkey = insert.Parameters.Add("$rkey", Microsoft.Data.Sqlite.SqliteType.Text);
         var subject = insert.Parameters.Add("$subject", Microsoft.Data.Sqlite.SqliteType.Text);
         insert.Prepare();
+        using var keep = connection.CreateCommand();
+        keep.CommandText = "INSERT INTO bluesky_posts (post_id, did, cid, has_embed, indexed_at, likes, reposts, quotes, replies, snapshot_due, deleted) VALUES ($id, $did, NULL, 0, '2024-01-01T00:00:00Z', 3, 1, 0, NULL, 0, 0)";
+        var keptId = keep.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        var keptDid = keep.Parameters.Add("$did", Microsoft.Data.Sqlite.SqliteType.Text);
+        keep.Prepare();
         var start = JetstreamStreamGenerator.DefaultStartUs - 200L * 86_400_000_000;
+        for (var i = 0; i < posts; i++)
+        {
+            keptDid.Value = string.Create(CultureInfo.InvariantCulture, $"did:plc:{i % 100_000:d24}");
+            keptId.Value = string.Create(CultureInfo.InvariantCulture, $"at://{keptDid.Value}/app.bsky.feed.post/{JetstreamStreamGenerator.Tid(start + i * 1_000_000L)}");
+            keep.ExecuteNonQuery();
+        }
         for (var i = 0; i < count; i++)
         {
             did.Value = string.Create(CultureInfo.InvariantCulture, $"did:plc:{i % 400_000:d24}");
