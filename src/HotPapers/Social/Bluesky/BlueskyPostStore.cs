@@ -28,9 +28,12 @@ public sealed class BlueskyPostReads
 
     internal BlueskyPostReads(StoreSql sql) => _sql = sql;
 
-    /// <summary>The at:// URIs of the posts whose likes, reposts and quotes are counted (not deleted).</summary>
-    public HashSet<string> LoadKeptPosts() =>
-        _sql.Rows("SELECT post_id FROM bluesky_posts WHERE deleted = 0", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The at:// URIs of the posts whose likes, reposts and quotes are counted (not deleted), read row by row as
+    /// enumerated (once): a store keeps every post it ever kept.
+    /// </summary>
+    public IEnumerable<string> KeptPostUris() =>
+        _sql.Stream("SELECT post_id FROM bluesky_posts WHERE deleted = 0", r => r.GetString(0));
 
     /// <summary>
     /// The identities (actor, collection, rkey) of the engagements counted, so a delete of one can be recognised: read

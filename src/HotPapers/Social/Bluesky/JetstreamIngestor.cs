@@ -16,8 +16,7 @@ internal sealed class JetstreamIngestor
     private readonly HotPapersStore _store;
     private readonly JetstreamOptions _options;
     private readonly BlueskyPostReader _reader;
-    private HashSet<string> _kept = null!;
-    private HashSet<string> _keptDids = null!;
+    private KeptPostSet _kept = null!;
     private Dictionary<string, long> _seen = null!;
     // Likes and reposts deleted within the seen window, as did|collection|rkey: their rows are gone, so only this
     // refuses a replay of their create.
@@ -54,8 +53,7 @@ internal sealed class JetstreamIngestor
     /// <summary>Reads the in-memory view (kept posts, recent event identities, cursor) back from the store.</summary>
     private void Reload()
     {
-        _kept = _store.Bluesky.LoadKeptPosts();
-        _keptDids = new HashSet<string>(_kept.Select(u => AtUri.TryParse(u, out var a) ? a.Did : ""), StringComparer.Ordinal);
+        _kept = new KeptPostSet(_store.Bluesky.KeptPostUris());
         _seen = new Dictionary<string, long>(StringComparer.Ordinal);
         _retired = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, timeUs) in _store.Jetstream.LoadSeen())
@@ -155,7 +153,7 @@ internal sealed class JetstreamIngestor
         if (frame.Kind == "identity")
         {
             // Jetstream events carry only DIDs; an identity event is the one chance to learn the handle.
-            if (frame.Identity?.Handle is { Length: > 0 } handle && _keptDids.Contains(did))
+            if (frame.Identity?.Handle is { Length: > 0 } handle && _kept.HasAuthor(did))
                 batch.Tx.Bluesky.UpdateHandle(did, handle);
             return;
         }
@@ -203,7 +201,6 @@ internal sealed class JetstreamIngestor
             foreach (var paper in reading.Papers) batch.Writes.LinkArxiv(uriText, paper);
             if (_kept.Add(uriText))
             {
-                _keptDids.Add(did);
                 batch.Stats = batch.Stats with { PostsKept = batch.Stats.PostsKept + 1 };
             }
         }

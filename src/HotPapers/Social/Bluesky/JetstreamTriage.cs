@@ -388,7 +388,13 @@ internal sealed class JetstreamTriage
 
     private static ulong Hash(ReadOnlySpan<byte> utf8) => Fnv.Add(Fnv.Start, utf8);
 
-    private static ulong Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+    // Run for every kept post at start-up (hundreds of thousands in an old store): no byte array each.
+    private static ulong Hash(string text)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) > 512) return Hash(Encoding.UTF8.GetBytes(text));
+        Span<byte> utf8 = stackalloc byte[512];
+        return Hash(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
+    }
 
     /// <summary>64-bit FNV-1a: the same value whether the bytes come in one piece or several.</summary>
     private static class Fnv

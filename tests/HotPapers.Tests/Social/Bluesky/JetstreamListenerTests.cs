@@ -35,7 +35,7 @@ public sealed class JetstreamListenerTests
     private static void AssertMatchesModel(HotPapersStore store, JetstreamModel model)
     {
         Assert.NotEmpty(model.EverKept);
-        Assert.Equal(model.Kept.OrderBy(u => u, StringComparer.Ordinal), store.Bluesky.LoadKeptPosts().OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Equal(model.Kept.OrderBy(u => u, StringComparer.Ordinal), store.Bluesky.KeptPostUris().OrderBy(u => u, StringComparer.Ordinal));
         foreach (var uri in model.EverKept.OrderBy(u => u, StringComparer.Ordinal))
         {
             var state = store.LoadBlueskyPost(uri);
@@ -262,6 +262,6 @@ public sealed class JetstreamListenerTests
         Assert.Equal("", pdf.Lang);
         Assert.Single(pdf.Entities); // the out-of-range tag facet is skipped
         Assert.Equal(["at://did:plc:4hqjfn7m6n5hno3doamuhgef/app.bsky.feed.post/3lxyzabc2k22y", pdfPost],
-            store.Bluesky.LoadKeptPosts().Order(StringComparer.Ordinal));
+            store.Bluesky.KeptPostUris().Order(StringComparer.Ordinal));
     }
 }
