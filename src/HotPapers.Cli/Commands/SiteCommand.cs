@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime;
 using HotPapers.Publishing.Site;
 using HotPapers.Store;
 
@@ -38,7 +39,17 @@ internal static class SiteCommand
                 var profile = new SiteBuildProfile();
                 using var store = profile.Measure("open store", () => HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db)));
                 var model = new SiteModel(store, GlobalOptions.Clock(parsed, zone), zone, options);
-                var result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir), profile: profile, full: parsed.GetValue(full));
+                var update = !parsed.GetValue(full) && File.Exists(Path.Combine(parsed.GetRequiredValue(outDir), SiteBuilder.ManifestFile));
+                var noGc = update && TryPauseGc();
+                SiteBuildResult result;
+                try
+                {
+                    result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir), profile: profile, full: parsed.GetValue(full));
+                }
+                finally
+                {
+                    if (noGc) ResumeGc();
+                }
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"built {result.Directory}: {result.Days} days, {result.Papers} papers, {result.Categories} categories, {result.Files} files")
                     + (result.Incremental ? string.Create(CultureInfo.InvariantCulture, $" (updated: {result.Written} written, {result.Removed} removed)") : "")
@@ -60,4 +71,36 @@ internal static class SiteCommand
         site.Subcommands.Add(build);
         return site;
     }
+
+    /// <summary>
+    /// An update of an earlier build allocates ~65 MiB in ~0.3 s (1,000 days, one new). At the runtime's gen0 budget
+    /// that was four collections and 40–55 ms of pauses, a tenth of the update; in a region without collections they
+    /// are gone (docs/site.md). A build that allocates more than the region (a full one after all) leaves it and
+    /// collects as usual.
+    /// </summary>
+    private static bool TryPauseGc()
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(UpdateAllocationBudget);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            return false; // more than this runtime allows in one region, or a region already started in this process
+        }
+    }
+
+    private static void ResumeGc()
+    {
+        try
+        {
+            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // The build allocated more than the region (a full one after all): the runtime has collected already.
+        }
+    }
+
+    private const long UpdateAllocationBudget = 192L * 1024 * 1024;
 }
