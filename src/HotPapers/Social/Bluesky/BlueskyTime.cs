@@ -31,21 +31,33 @@ public static partial class BlueskyTime
     public static bool TryFromTid(string? rkey, out DateTimeOffset time)
     {
         time = default;
-        if (rkey is null || rkey.Length != 13) return false;
-        // 13 digits of 5 bits carry 65 bits: the first digit holds only the top 4 (and the very top bit is 0).
-        if (SortableBase32.IndexOf(rkey[0], StringComparison.Ordinal) is < 0 or >= 8) return false;
-        ulong value = 0;
-        foreach (var c in rkey)
-        {
-            var digit = SortableBase32.IndexOf(c, StringComparison.Ordinal);
-            if (digit < 0) return false;
-            value = (value << 5) | (uint)digit;
-        }
+        if (rkey is null || !TryReadTid(rkey, out var value)) return false;
         var micros = (long)(value >> 10);
         if (micros > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() * 1000) return false;
         time = FromUnixMicroseconds(micros);
         return true;
     }
+
+    /// <summary>The 63-bit value of a TID record key in its canonical spelling (13 digits of sortable base 32).</summary>
+    internal static bool TryReadTid(ReadOnlySpan<char> rkey, out ulong value)
+    {
+        value = 0;
+        // 13 digits of 5 bits carry 65 bits: the first digit holds only the top 3 that a TID uses (its very top bits are 0).
+        if (rkey.Length != 13 || SortableBase32.IndexOf(rkey[0]) is < 0 or >= 8) return false;
+        foreach (var c in rkey)
+        {
+            var digit = SortableBase32.IndexOf(c);
+            if (digit < 0) return false;
+            value = (value << 5) | (uint)digit;
+        }
+        return true;
+    }
+
+    /// <summary>The TID record key of a value <see cref="TryReadTid"/> read: the same 13 characters.</summary>
+    internal static string TidText(ulong value) => string.Create(13, value, static (digits, rest) =>
+    {
+        for (var i = 12; i >= 0; i--, rest >>= 5) digits[i] = SortableBase32[(int)(rest & 31)];
+    });
 
     [GeneratedRegex(@"^(?<s>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(?<f>\d+))?(?<z>Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();

@@ -239,10 +239,14 @@ internal sealed class JetstreamIngestor
     private void RetireEngagement(Batch batch, JetstreamFrame frame, string did, string collection, string rkey, string? rev)
     {
         if (_retired.TryAdd(EngagementKey(did, collection, rkey), frame.TimeUs))
-            batch.NewSeen.Add((string.Join('|', did, collection, rkey, "delete", rev ?? ""), frame.TimeUs));
+            batch.NewSeen.Add((Identity(did, collection, rkey, "delete", rev), frame.TimeUs));
     }
 
     private static string EngagementKey(string did, string collection, string rkey) => string.Join('|', did, collection, rkey);
+
+    /// <summary>An event's identity in <c>jetstream_seen</c>: did|collection|rkey|operation|rev (read back by <see cref="EngagementOf"/>).</summary>
+    private static string Identity(string did, string collection, string rkey, string operation, string? rev) =>
+        string.Join('|', did, collection, rkey, operation, rev ?? "");
 
     /// <summary>did|collection|rkey when an identity (did|collection|rkey|operation|rev) is a like's or repost's, else null.</summary>
     private static string? EngagementOf(string identity)
@@ -260,7 +264,7 @@ internal sealed class JetstreamIngestor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MarkSeen(Batch batch, JetstreamFrame frame, string collection, string rkey, string operation, string? rev)
     {
-        var key = string.Join('|', frame.Did, collection, rkey, operation, rev ?? "");
+        var key = Identity(frame.Did!, collection, rkey, operation, rev);
         if (!_seen.TryAdd(key, frame.TimeUs))
         {
             batch.Stats = batch.Stats with { Duplicates = batch.Stats.Duplicates + 1 };

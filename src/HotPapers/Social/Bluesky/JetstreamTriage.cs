@@ -30,21 +30,9 @@ internal sealed class JetstreamTriage
 
     public JetstreamTriage(IEnumerable<string> keptPosts, IEnumerable<(string Did, string Collection, string Rkey)> engagements)
     {
+        // Read from the store row by row at start-up, hundreds of thousands of each in an old store.
         foreach (var uri in keptPosts) _maybeKept.Add(Hash(uri));
-        // Read from the store row by row at start-up, a million or more in an old store: hashed without a byte array each.
-        Span<byte> buffer = stackalloc byte[1024];
-        foreach (var (did, collection, rkey) in engagements)
-        {
-            if (Encoding.UTF8.GetMaxByteCount(did.Length + collection.Length + rkey.Length) > buffer.Length)
-            {
-                _maybeCounted.Add(EngagementHash(Encoding.UTF8.GetBytes(did), Encoding.UTF8.GetBytes(collection), Encoding.UTF8.GetBytes(rkey)));
-                continue;
-            }
-            var didLength = Encoding.UTF8.GetBytes(did, buffer);
-            var collectionLength = Encoding.UTF8.GetBytes(collection, buffer[didLength..]);
-            var rkeyLength = Encoding.UTF8.GetBytes(rkey, buffer[(didLength + collectionLength)..]);
-            _maybeCounted.Add(EngagementHash(buffer[..didLength], buffer.Slice(didLength, collectionLength), buffer.Slice(didLength + collectionLength, rkeyLength)));
-        }
+        foreach (var (did, collection, rkey) in engagements) _maybeCounted.Add(EngagementHash(did, collection, rkey));
     }
 
     /// <summary>Posts the store keeps that this side may not have seen arrive (thread-safe).</summary>
@@ -386,15 +374,13 @@ internal sealed class JetstreamTriage
         return Fnv.Add(h, rkey);
     }
 
+    /// <summary>The same value as the form above, from the store's strings.</summary>
+    private static ulong EngagementHash(string did, string collection, string rkey) =>
+        Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Start, did), "|"u8), collection), "|"u8), rkey);
+
     private static ulong Hash(ReadOnlySpan<byte> utf8) => Fnv.Add(Fnv.Start, utf8);
 
-    // Run for every kept post at start-up (hundreds of thousands in an old store): no byte array each.
-    private static ulong Hash(string text)
-    {
-        if (Encoding.UTF8.GetMaxByteCount(text.Length) > 512) return Hash(Encoding.UTF8.GetBytes(text));
-        Span<byte> utf8 = stackalloc byte[512];
-        return Hash(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
-    }
+    private static ulong Hash(string text) => Fnv.Add(Fnv.Start, text);
 
     /// <summary>64-bit FNV-1a: the same value whether the bytes come in one piece or several.</summary>
     private static class Fnv
@@ -406,6 +392,14 @@ internal sealed class JetstreamTriage
         {
             foreach (var b in bytes) hash = (hash ^ b) * 1099511628211;
             return hash;
+        }
+
+        /// <summary>A string's UTF-8 bytes, encoded on the stack when short (every string the store gives at start-up).</summary>
+        public static ulong Add(ulong hash, string text)
+        {
+            if (Encoding.UTF8.GetMaxByteCount(text.Length) > 512) return Add(hash, Encoding.UTF8.GetBytes(text));
+            Span<byte> utf8 = stackalloc byte[512];
+            return Add(hash, utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
         }
     }
 

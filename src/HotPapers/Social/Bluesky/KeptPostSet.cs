@@ -14,7 +14,6 @@ internal sealed class KeptPostSet : IReadOnlyCollection<string>
 {
     private const string Scheme = "at://";
     private const string PostPath = "/" + BlueskyPlatform.PostCollection + "/";
-    private const string TidDigits = "234567abcdefghijklmnopqrstuvwxyz";
 
     private readonly Dictionary<string, int> _authorNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _authorBySpan;
@@ -56,7 +55,7 @@ internal sealed class KeptPostSet : IReadOnlyCollection<string>
 
     public IEnumerator<string> GetEnumerator()
     {
-        foreach (var (author, tid) in _byTid) yield return string.Concat(Scheme, _authors[author], PostPath, TidText(tid));
+        foreach (var (author, tid) in _byTid) yield return string.Concat(Scheme, _authors[author], PostPath, BlueskyTime.TidText(tid));
         foreach (var uri in _others) yield return uri;
     }
 
@@ -81,21 +80,8 @@ internal sealed class KeptPostSet : IReadOnlyCollection<string>
         var rest = uri.AsSpan(Scheme.Length);
         var slash = rest.IndexOf('/');
         if (slash <= 0 || !rest[slash..].StartsWith(PostPath, StringComparison.Ordinal)) return false;
-        var rkey = rest[(slash + PostPath.Length)..];
-        // 13 digits of 5 bits carry 65 bits: the first digit holds only the top 3 that a TID uses (its very top bits are 0).
-        if (rkey.Length != 13 || TidDigits.IndexOf(rkey[0]) is < 0 or >= 8) return false;
-        foreach (var c in rkey)
-        {
-            var digit = TidDigits.IndexOf(c);
-            if (digit < 0) return false;
-            tid = (tid << 5) | (uint)digit;
-        }
+        if (!BlueskyTime.TryReadTid(rest[(slash + PostPath.Length)..], out tid)) return false;
         did = rest[..slash];
         return true;
     }
-
-    private static string TidText(ulong tid) => string.Create(13, tid, static (digits, value) =>
-    {
-        for (var i = 12; i >= 0; i--, value >>= 5) digits[i] = TidDigits[(int)(value & 31)];
-    });
 }
