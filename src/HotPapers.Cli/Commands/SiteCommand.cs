@@ -39,12 +39,13 @@ internal static class SiteCommand
                 var profile = new SiteBuildProfile();
                 using var store = profile.Measure("open store", () => HotPapersStore.Open(parsed.GetRequiredValue(GlobalOptions.Db)));
                 var model = new SiteModel(store, GlobalOptions.Clock(parsed, zone), zone, options);
-                var update = !parsed.GetValue(full) && File.Exists(Path.Combine(parsed.GetRequiredValue(outDir), SiteBuilder.ManifestFile));
-                var noGc = update && TryPauseGc();
+                var (target, fullBuild) = (parsed.GetRequiredValue(outDir), parsed.GetValue(full));
+                // An earlier build's manifest: most likely an update (SiteBuilder decides; a guess costs only the region).
+                var noGc = !fullBuild && File.Exists(Path.Combine(target, SiteBuilder.ManifestFile)) && TryPauseGc();
                 SiteBuildResult result;
                 try
                 {
-                    result = new SiteBuilder(model).Build(parsed.GetRequiredValue(outDir), profile: profile, full: parsed.GetValue(full));
+                    result = new SiteBuilder(model).Build(target, profile: profile, full: fullBuild);
                 }
                 finally
                 {
@@ -74,7 +75,7 @@ internal static class SiteCommand
 
     /// <summary>
     /// An update of an earlier build allocates ~65 MiB in ~0.3 s (1,000 days, one new). At the runtime's gen0 budget
-    /// that was four collections and 40–55 ms of pauses, a tenth of the update; in a region without collections they
+    /// that was four collections and 40–90 ms of pauses, a tenth of the update; in a region without collections they
     /// are gone (docs/site.md). A build that allocates more than the region (a full one after all) leaves it and
     /// collects as usual.
     /// </summary>

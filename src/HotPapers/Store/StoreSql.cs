@@ -103,14 +103,8 @@ internal sealed class StoreSql(DbConnection connection, DbTransaction? transacti
         Convert.ToInt64(Scalar(sql, parameters) ?? 0L, CultureInfo.InvariantCulture);
 
     /// <summary>Every row of a query, each read by <paramref name="read"/>.</summary>
-    public List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
-    }
+    public List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters) =>
+        [.. Stream(sql, read, parameters)];
 
     /// <summary>
     /// Every row of a query, read one at a time as the caller enumerates (once): for tables too big to hold in memory
